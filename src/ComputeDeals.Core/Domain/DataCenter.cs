@@ -1,0 +1,80 @@
+using ComputeDeals.Core.Figures;
+
+namespace ComputeDeals.Core.Domain;
+
+/// <summary>A site with power and accelerators, owned and operated by one company.</summary>
+public sealed class DataCenter : IVersioned
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Slug { get; set; }
+
+    public int OperatorId { get; set; }
+
+    public Company? Operator { get; set; }
+
+    public string? City { get; set; }
+
+    public string? Region { get; set; }
+
+    public string? Country { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public FacilityStatus Status { get; set; }
+
+    public string? Description { get; set; }
+
+    public List<CapacityRow> Capacity { get; set; } = [];
+
+    public bool IsDeleted { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>The capacity in force at a date: the latest row at or before it.</summary>
+    public CapacityRow? CapacityAt(DateOnly date) => CapacityTimeline.At(Capacity, date);
+}
+
+/// <summary>One dated row of a data center's capacity timeline.</summary>
+public sealed class CapacityRow
+{
+    public int Id { get; set; }
+
+    public int DataCenterId { get; set; }
+
+    public DateOnly EffectiveDate { get; set; }
+
+    public DatePrecision Precision { get; set; }
+
+    /// <summary>Power in MW.</summary>
+    public Figure Power { get; set; } = Figure.Undisclosed();
+
+    public string? AcceleratorType { get; set; }
+
+    /// <summary>Accelerator count, when known.</summary>
+    public Figure? Accelerators { get; set; }
+
+    public FacilityStatus Status { get; set; }
+
+    public int? SourceId { get; set; }
+
+    public Source? Source { get; set; }
+}
+
+/// <summary>Looks up the row of a capacity timeline in force at a date.</summary>
+public static class CapacityTimeline
+{
+    public static CapacityRow? At(IEnumerable<CapacityRow> rows, DateOnly date) =>
+        rows.Where(r => r.EffectiveDate <= date)
+            .OrderByDescending(r => r.EffectiveDate)
+            .ThenByDescending(r => r.Id)
+            .FirstOrDefault();
+}

@@ -1,0 +1,66 @@
+namespace ComputeDeals.Core.Domain;
+
+/// <summary>Human-readable names for the domain's enums, used by every page, feed and export.</summary>
+public static class Labels
+{
+    public static string Of(DealType type) => type switch
+    {
+        DealType.CapacitySaleOrLease => "compute capacity sale or lease",
+        DealType.CloudCommitment => "cloud capacity commitment",
+        DealType.ChipPurchase => "chip purchase",
+        DealType.Investment => "investment",
+        DealType.Partnership => "partnership",
+        DealType.MergerAcquisition => "merger or acquisition",
+        _ => "other",
+    };
+
+    public static string Of(DealStatus status) => status switch
+    {
+        DealStatus.Rumored => "rumored",
+        DealStatus.Announced => "announced",
+        DealStatus.Closed => "closed",
+        _ => "cancelled",
+    };
+
+    public static string Of(PartyRole role) => role.ToString().ToLowerInvariant();
+
+    public static string Of(CompanyKind kind) => kind switch
+    {
+        CompanyKind.AiLab => "AI lab",
+        CompanyKind.Hyperscaler => "hyperscaler / cloud",
+        CompanyKind.Neocloud => "neocloud",
+        CompanyKind.ChipMaker => "chip maker",
+        CompanyKind.Investor => "investor",
+        CompanyKind.Conglomerate => "conglomerate",
+        _ => "other",
+    };
+
+    public static string Of(FacilityStatus status) => status switch
+    {
+        FacilityStatus.Planned => "planned",
+        FacilityStatus.UnderConstruction => "under construction",
+        FacilityStatus.Operational => "operational",
+        _ => "decommissioned",
+    };
+
+    public static string Of(ValuationBasis basis) => basis switch
+    {
+        ValuationBasis.PrivateRound => "private round",
+        ValuationBasis.PublicMarketCap => "public market cap",
+        _ => "reported talks",
+    };
+
+    /// <summary>A date written as precisely as it is known: "6 May 2026", "May 2026", "2026".</summary>
+    public static string Date(DateOnly date, DatePrecision precision) => precision switch
+    {
+        DatePrecision.Year => date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        DatePrecision.Month => date.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        _ => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Roles that take capacity in (buyers, customers) as opposed to giving it.</summary>
+    public static bool IsReceivingRole(PartyRole role) => role is PartyRole.Buyer or PartyRole.Customer;
+
+    /// <summary>Roles that give capacity out (sellers, providers).</summary>
+    public static bool IsGivingRole(PartyRole role) => role is PartyRole.Seller or PartyRole.Provider;
+}

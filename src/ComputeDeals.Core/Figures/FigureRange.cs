@@ -1,0 +1,71 @@
+namespace ComputeDeals.Core.Figures;
+
+/// <summary>
+/// The result of adding figures: [Low, High] over the disclosed inputs, with the number of
+/// inputs that were undisclosed (never taken as zero) and of those with no upper bound.
+/// </summary>
+public sealed record FigureRange(double Low, double High, int Count, int UndisclosedCount, int OpenEndedCount)
+{
+    public static readonly FigureRange Empty = new(0, 0, 0, 0, 0);
+
+    /// <summary>Number of inputs whose value entered the range.</summary>
+    public int DisclosedCount => Count - UndisclosedCount;
+
+    /// <summary>True when at least one "at least" input leaves the top of the range open.</summary>
+    public bool IsOpenEnded => OpenEndedCount > 0;
+
+    public bool IsExact => Low == High && OpenEndedCount == 0 && UndisclosedCount == 0;
+
+    /// <summary>A range that describes one figure.</summary>
+    public static FigureRange Of(Figure? figure)
+    {
+        if (figure is null || !figure.IsDisclosed)
+        {
+            return new FigureRange(0, 0, 1, 1, 0);
+        }
+
+        var low = figure.Floor ?? 0; // an "up to" figure with no floor can be as small as zero
+        var high = figure.Ceiling;
+        return high is null
+            ? new FigureRange(low, low, 1, 0, 1)
+            : new FigureRange(low, Math.Max(low, high.Value), 1, 0, 0);
+    }
+
+    /// <summary>Sum of ranges: [sum of lows, sum of highs]; counts add up.</summary>
+    public static FigureRange operator +(FigureRange a, FigureRange b) =>
+        new(a.Low + b.Low, a.High + b.High, a.Count + b.Count, a.UndisclosedCount + b.UndisclosedCount, a.OpenEndedCount + b.OpenEndedCount);
+
+    public static FigureRange Add(FigureRange a, FigureRange b) => a + b;
+
+    /// <summary>Subtracts a range: the low loses the other's high and the high loses its low.</summary>
+    public static FigureRange operator -(FigureRange a, FigureRange b) =>
+        new(a.Low - b.High, a.High - b.Low, a.Count + b.Count, a.UndisclosedCount + b.UndisclosedCount, a.OpenEndedCount + b.OpenEndedCount);
+
+    public static FigureRange Subtract(FigureRange a, FigureRange b) => a - b;
+
+    /// <summary>Scales both ends by a non-negative factor.</summary>
+    public FigureRange Scale(double factor) => new(Low * factor, High * factor, Count, UndisclosedCount, OpenEndedCount);
+
+    /// <summary>
+    /// Divides this range by another of positive values: [low / other.high, high / other.low].
+    /// Null when the divisor's range includes zero or nothing is disclosed on either side.
+    /// </summary>
+    public FigureRange? DivideBy(FigureRange divisor)
+    {
+        if (DisclosedCount == 0 || divisor.DisclosedCount == 0 || divisor.Low <= 0 || divisor.High <= 0)
+        {
+            return null;
+        }
+
+        return new FigureRange(
+            Low / divisor.High,
+            High / divisor.Low,
+            Count + divisor.Count,
+            UndisclosedCount + divisor.UndisclosedCount,
+            OpenEndedCount + divisor.OpenEndedCount);
+    }
+
+    /// <summary>Adds up figures, counting the undisclosed ones. Order does not matter.</summary>
+    public static FigureRange Sum(IEnumerable<Figure?> figures) =>
+        figures.Aggregate(Empty, (total, figure) => total + Of(figure));
+}

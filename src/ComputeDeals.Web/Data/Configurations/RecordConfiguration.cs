@@ -1,0 +1,35 @@
+using ComputeDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComputeDeals.Web.Data.Configurations;
+
+internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
+{
+    public void Configure(EntityTypeBuilder<Source> builder)
+    {
+        builder.Property(s => s.Url).HasMaxLength(2000);
+        builder.Property(s => s.Title).HasMaxLength(500);
+        builder.Property(s => s.Publisher).HasMaxLength(200);
+        builder.HasIndex(s => s.Url);
+    }
+}
+
+internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeRecord>
+{
+    public void Configure(EntityTypeBuilder<ChangeRecord> builder)
+    {
+        builder.Property(c => c.ChangedBy).HasMaxLength(256);
+        builder.HasIndex(c => new { c.EntityKind, c.EntityId });
+        builder.HasIndex(c => c.At);
+    }
+}
+
+internal sealed class SlugHistoryConfiguration : IEntityTypeConfiguration<SlugHistory>
+{
+    public void Configure(EntityTypeBuilder<SlugHistory> builder)
+    {
+        builder.Property(s => s.OldSlug).HasMaxLength(Slugs.MaxLength);
+        builder.HasIndex(s => new { s.EntityKind, s.OldSlug }).IsUnique();
+    }
+}

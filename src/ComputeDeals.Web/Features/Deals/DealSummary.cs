@@ -1,0 +1,27 @@
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+
+namespace ComputeDeals.Web.Features.Deals;
+
+/// <summary>A deal as a list row: enough to show the headline, not the whole record.</summary>
+public sealed record DealSummary(
+    string Slug,
+    string Title,
+    DateOnly AnnouncedOn,
+    DatePrecision Precision,
+    DealType Type,
+    DealStatus Status,
+    IReadOnlyList<PartySummary> Parties,
+    Figure Value,
+    ValuePeriod ValuePeriod,
+    Figure? Capacity,
+    string? Summary)
+{
+    public string ValueText => Value.IsDisclosed
+        ? FigureFormatter.Format(Value, FigureUnit.Usd) + FigureFormatter.PeriodSuffix(ValuePeriod)
+        : FigureFormatter.UndisclosedText;
+
+    public string CapacityText => Capacity is null ? "—" : FigureFormatter.Format(Capacity, FigureUnit.Megawatts);
+}
+
+public sealed record PartySummary(string Slug, string Name, PartyRole Role);

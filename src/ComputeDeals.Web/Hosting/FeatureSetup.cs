@@ -1,0 +1,17 @@
+using ComputeDeals.Web.Features.Companies;
+using ComputeDeals.Web.Features.DataCenters;
+using ComputeDeals.Web.Features.Deals;
+
+namespace ComputeDeals.Web.Hosting;
+
+/// <summary>The feature services behind the pages and the API.</summary>
+public static class FeatureSetup
+{
+    public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DealListService>();
+        builder.Services.AddScoped<CompanyListService>();
+        builder.Services.AddScoped<DataCenterListService>();
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+using ComputeDeals.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLogging();
+builder.AddDatabase();
+builder.AddHealth();
+builder.AddUi();
+builder.AddFeatures();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseRequestLogging();
+app.UseUi();
+app.MapHealth();
+await app.RunAsync();
