@@ -6,6 +6,7 @@ builder.AddDatabase();
 builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
+builder.AddContentCache();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
