@@ -9,7 +9,7 @@ public static class FeatureSetup
 {
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<DealListService>();
+        builder.Services.AddScoped<DealQueryService>();
         builder.Services.AddScoped<CompanyListService>();
         builder.Services.AddScoped<DataCenterListService>();
         return builder;
