@@ -21,6 +21,7 @@ public class TestAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("computedeals-test-").FullName;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
     private readonly bool _ownsDatabase;
     private bool _kestrel;
     private bool _disposed;
@@ -51,13 +52,23 @@ public class TestAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static TestAppFactory SharingDatabaseWith(TestAppFactory other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new TestAppFactory(other.Database, ownsDatabase: false);
+        return ForDatabase(other.Database);
     }
+
+    /// <summary>An app instance on an existing database, which the caller keeps and deletes.</summary>
+    public static TestAppFactory ForDatabase(TestDatabase database) => new(database, ownsDatabase: false);
 
     /// <summary>Adds a configuration value before the host starts.</summary>
     public TestAppFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Adds or replaces services before the host starts (after the app's own registrations).</summary>
+    public TestAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -86,6 +97,11 @@ public class TestAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 
