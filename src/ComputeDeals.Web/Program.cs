@@ -3,6 +3,7 @@ using ComputeDeals.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLogging();
 builder.AddDatabase();
+builder.AddSharedDataProtection();
 builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();

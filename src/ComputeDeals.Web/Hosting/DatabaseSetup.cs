@@ -1,7 +1,10 @@
+using System.Data.Common;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ComputeDeals.Web.Hosting;
 
@@ -9,6 +12,9 @@ namespace ComputeDeals.Web.Hosting;
 public static class DatabaseSetup
 {
     public const string ConnectionName = "Default";
+
+    /// <summary>PostgreSQL advisory-lock key that serializes seeding across instances.</summary>
+    private const long SeedLockKey = 0x436F6D7075746544;
 
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
@@ -27,19 +33,31 @@ public static class DatabaseSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<VersioningInterceptor>();
-        builder.Services.AddDbContextFactory<AppDbContext>((services, db) =>
+        switch (options.Provider)
         {
-            switch (options.Provider)
-            {
-                case DatabaseProvider.Sqlite:
-                    db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Database provider {options.Provider} is not available in this build.");
-            }
+            case DatabaseProvider.Sqlite:
+                builder.Services.AddDbContextFactory<AppDbContext>((services, db) =>
+                {
+                    db.UseSqlite(connectionString);
+                    db.AddInterceptors(services.GetRequiredService<VersioningInterceptor>(), SqliteDurability.Instance);
+                });
+                break;
+            case DatabaseProvider.Postgres:
+                // The PostgreSQL context is a subclass that owns its own migrations; callers keep
+                // injecting IDbContextFactory<AppDbContext> and AppDbContext.
+                builder.Services.AddDbContextFactory<PostgresAppDbContext>((services, db) =>
+                {
+                    db.UseNpgsql(connectionString);
+                    db.AddInterceptors(services.GetRequiredService<VersioningInterceptor>());
+                });
+                builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, PostgresContextFactory>();
+                builder.Services.TryAddScoped<AppDbContext>(services =>
+                    services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+                break;
+            default:
+                throw new InvalidOperationException($"Database provider {options.Provider} is not supported.");
+        }
 
-            db.AddInterceptors(services.GetRequiredService<VersioningInterceptor>());
-        });
         builder.Services.AddScoped<SeedLoader>();
         return builder;
     }
@@ -85,7 +103,61 @@ public static class DatabaseSetup
         {
             var seeder = scope.ServiceProvider.GetRequiredService<SeedLoader>();
             var seedDirectory = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.SeedDirectory));
-            await seeder.SeedIfEmptyAsync(seedDirectory);
+
+            // Several instances may start at once on one PostgreSQL database: only one seeds.
+            await using var lockDb = await factory.CreateDbContextAsync();
+            var postgres = lockDb.Database.IsNpgsql();
+            if (postgres)
+            {
+                await lockDb.Database.OpenConnectionAsync();
+                await lockDb.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SeedLockKey})");
+            }
+
+            try
+            {
+                await seeder.SeedIfEmptyAsync(seedDirectory);
+            }
+            finally
+            {
+                if (postgres)
+                {
+                    await lockDb.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SeedLockKey})");
+                }
+            }
         }
+    }
+}
+
+/// <summary>Hands out the PostgreSQL context wherever an <see cref="AppDbContext"/> factory is asked for.</summary>
+internal sealed class PostgresContextFactory(IDbContextFactory<PostgresAppDbContext> inner) : IDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext() => inner.CreateDbContext();
+
+    public async Task<AppDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+        await inner.CreateDbContextAsync(cancellationToken);
+}
+
+/// <summary>
+/// synchronous=FULL is a per-connection SQLite setting: with WAL it syncs the log on every
+/// commit, so an acknowledged write survives a crash of the process and of the machine.
+/// </summary>
+internal sealed class SqliteDurability : DbConnectionInterceptor
+{
+    public static readonly SqliteDurability Instance = new();
+
+    private const string Pragma = "PRAGMA synchronous=FULL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
