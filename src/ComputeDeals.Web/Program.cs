@@ -1,3 +1,4 @@
+using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,10 +9,20 @@ builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
+builder.AddApi();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.UseRequestLogging();
 app.UseUi();
+app.UseApi();
+app.MapApiReference();
+app.MapDealsApi();
+app.MapCompaniesApi();
+app.MapDataCentersApi();
+app.MapValuationsApi();
+app.MapSourcesApi();
+app.MapCsvExports();
+app.MapDealFeed();
 app.MapHealth();
 await app.RunAsync();

@@ -1,0 +1,126 @@
+using ComputeDeals.Core.Figures;
+using ComputeDeals.Web.Features.Companies;
+using ComputeDeals.Web.Features.DataCenters;
+using ComputeDeals.Web.Features.Deals;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ComputeDeals.Web.Api;
+
+/// <summary>
+/// /api/v1/deals.csv, companies.csv and datacenters.csv: every row matching the same filters as
+/// the JSON lists (no paging), streamed. Enum values are written as in the JSON (camelCase).
+/// </summary>
+public static class CsvExportEndpoints
+{
+    public static readonly string[] DealColumns =
+    [
+        "slug", "title", "announced_on", "announced_precision", "type", "status", "parties",
+        "value_low", "value_high", "value_qualifier", "value_basis", "value_period", "value_text",
+        "capacity_mw_low", "capacity_mw_high", "capacity_mw_qualifier", "capacity_text", "summary", "permalink",
+    ];
+
+    public static readonly string[] CompanyColumns =
+        ["slug", "name", "kind", "country", "parent_slug", "parent_name", "deal_count", "data_center_count", "permalink"];
+
+    public static readonly string[] DataCenterColumns =
+    [
+        "slug", "name", "operator_slug", "operator_name", "location", "status",
+        "power_mw_low", "power_mw_high", "power_mw_qualifier", "power_text", "accelerator_type",
+        "accelerators_low", "accelerators_high", "accelerators_qualifier", "capacity_as_of", "permalink",
+    ];
+
+    private const string CsvContentType = "text/csv";
+
+    public static WebApplication MapCsvExports(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("CSV exports");
+        group.MapGet("/deals.csv", Deals)
+            .WithName("ExportDealsCsv")
+            .WithSummary("Download deals as CSV")
+            .WithDescription("Every published deal matching the filters of /api/v1/deals, in the same order (page and pageSize are ignored). "
+                + "Parties are flattened as 'Name (role); Name (role)'; figures as low, high and qualifier columns in base units.")
+            .Produces<string>(StatusCodes.Status200OK, CsvContentType);
+        group.MapGet("/companies.csv", Companies)
+            .WithName("ExportCompaniesCsv")
+            .WithSummary("Download companies as CSV")
+            .WithDescription("The rows of /api/v1/companies with the same filters.")
+            .Produces<string>(StatusCodes.Status200OK, CsvContentType);
+        group.MapGet("/datacenters.csv", DataCenters)
+            .WithName("ExportDataCentersCsv")
+            .WithSummary("Download data centers as CSV")
+            .WithDescription("The rows of /api/v1/datacenters with the same filters, with the capacity in force today.")
+            .Produces<string>(StatusCodes.Status200OK, CsvContentType);
+        return app;
+    }
+
+    private static Results<CsvResult<DealSummary>, ValidationProblem> Deals(
+        [AsParameters] DealQueryParameters parameters, HttpRequest request, DealQueryService deals, CancellationToken cancellationToken)
+    {
+        var parsed = parameters.Parse();
+        if (!parsed.IsValid)
+        {
+            return ApiProblems.InvalidQuery(parsed.Errors);
+        }
+
+        var links = new ApiLinks(request);
+        return new CsvResult<DealSummary>("computedeals-deals.csv", DealColumns, deals.StreamAsync(parsed.Filter, cancellationToken), (d, csv) =>
+        {
+            csv.Text(d.Slug).Text(d.Title).Date(d.AnnouncedOn).Text(Name(d.Precision)).Text(Name(d.Type)).Text(Name(d.Status))
+                .Text(string.Join("; ", d.Parties.Select(p => $"{p.Name} ({Name(p.Role)})")));
+            Figure(csv, d.Value);
+            csv.Text(Name(d.Value.Basis)).Text(Name(d.ValuePeriod)).Text(d.ValueText);
+            Figure(csv, d.Capacity);
+            csv.Text(d.Capacity is null ? null : d.CapacityText).Text(d.Summary).Text(links.DealPermalink(d.Slug));
+        });
+    }
+
+    private static async Task<Results<CsvResult<CompanyRow>, ValidationProblem>> Companies(
+        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListService companies, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var kind = parameters.Parse(errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidQuery(errors);
+        }
+
+        var links = new ApiLinks(request);
+        var rows = await CompaniesEndpoints.QueryAsync(companies, kind, cancellationToken);
+        return new CsvResult<CompanyRow>("computedeals-companies.csv", CompanyColumns, rows.ToAsyncEnumerable(), (c, csv) => csv
+            .Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.ParentSlug).Text(c.ParentName)
+            .Number(c.DealCount).Number(c.DataCenterCount).Text(links.CompanyPermalink(c.Slug)));
+    }
+
+    private static async Task<Results<CsvResult<DataCenterRow>, ValidationProblem>> DataCenters(
+        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListService dataCenters, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (operatorSlug, status) = parameters.Parse(errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidQuery(errors);
+        }
+
+        var links = new ApiLinks(request);
+        var rows = await DataCentersEndpoints.QueryAsync(dataCenters, operatorSlug, status, cancellationToken);
+        return new CsvResult<DataCenterRow>("computedeals-datacenters.csv", DataCenterColumns, rows.ToAsyncEnumerable(), (d, csv) =>
+        {
+            csv.Text(d.Slug).Text(d.Name).Text(d.OperatorSlug).Text(d.OperatorName).Text(d.Location).Text(Name(d.Status));
+            Figure(csv, d.CurrentPower);
+            csv.Text(d.CurrentPower is null ? null : FigureFormatter.Format(d.CurrentPower, FigureUnit.Megawatts)).Text(d.AcceleratorType);
+            Figure(csv, d.CurrentAccelerators);
+            csv.Date(d.CapacityAsOf).Text(links.DataCenterPermalink(d.Slug));
+        });
+    }
+
+    /// <summary>low, high, qualifier: empty when there is no figure; bounds empty when undisclosed (never 0).</summary>
+    private static void Figure(CsvRecordBuilder csv, Figure? figure)
+    {
+        var disclosed = figure is { IsDisclosed: true };
+        csv.Number(disclosed ? figure!.Low : null)
+            .Number(disclosed ? figure!.High : null)
+            .Text(figure is null ? null : Name(disclosed ? figure.Qualifier : FigureQualifier.Undisclosed));
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => QueryValues.CamelCase(value.ToString());
+}

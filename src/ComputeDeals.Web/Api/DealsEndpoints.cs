@@ -1,0 +1,170 @@
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+using ComputeDeals.Web.Data;
+using ComputeDeals.Web.Features.Deals;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComputeDeals.Web.Api;
+
+/// <summary>/api/v1/deals: the filtered, sorted, paged deal list and one deal by slug.</summary>
+public static class DealsEndpoints
+{
+    public static WebApplication MapDealsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1/deals").WithTags("Deals");
+        group.MapGet("", ListAsync)
+            .WithName("ListDeals")
+            .WithSummary("List published deals")
+            .WithDescription("The same filters, sort and paging as the /deals page. Follow links.next to read every row exactly once.");
+        group.MapGet("/{slug}", GetAsync)
+            .WithName("GetDeal")
+            .WithSummary("Get one published deal")
+            .WithDescription("Parties with roles, data centers, figures with the sources that support them, term, summary and sources. "
+                + "A renamed deal's old slug answers 301 to the new URL.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<CachedJson<DealListResponse>, ValidationProblem>> ListAsync(
+        [AsParameters] DealQueryParameters parameters, HttpRequest request, DealQueryService deals, CancellationToken cancellationToken)
+    {
+        var parsed = parameters.Parse();
+        if (!parsed.IsValid)
+        {
+            return ApiProblems.InvalidQuery(parsed.Errors);
+        }
+
+        var filter = parsed.Filter;
+        var result = await deals.QueryAsync(filter, cancellationToken);
+        var links = new ApiLinks(request);
+
+        // The service clamps a page past the end to the last one; an API client asking past the end gets no rows.
+        var pastEnd = result.Page != filter.Page;
+        var items = pastEnd ? [] : result.Items.Select(d => ToListItem(d, links)).ToList();
+        var page = filter.Page;
+        var listUrl = links.Absolute("/api/v1/deals");
+        var response = new DealListResponse(
+            items,
+            result.Total,
+            page,
+            result.PageSize,
+            result.PageCount,
+            result.UndisclosedValueCount,
+            new PageLinks(
+                listUrl + (filter with { Page = page }).ToQueryString(),
+                page < result.PageCount ? listUrl + (filter with { Page = page + 1 }).ToQueryString() : null,
+                page > 1 ? listUrl + (filter with { Page = Math.Min(page - 1, result.PageCount) }).ToQueryString() : null,
+                links.Absolute("/deals") + filter.ToQueryString()));
+        return new CachedJson<DealListResponse>(response);
+    }
+
+    private static async Task<Results<CachedJson<DealDetail>, RedirectHttpResult, ProblemHttpResult>> GetAsync(
+        string slug, HttpRequest request, IDbContextFactory<AppDbContext> factory, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var deal = await db.Deals.AsNoTracking()
+            .Where(d => d.IsPublished && d.Slug == slug)
+            .Include(d => d.Parties.OrderBy(p => p.Id)).ThenInclude(p => p.Company)
+            .Include(d => d.DataCenters.OrderBy(x => x.Id)).ThenInclude(x => x.DataCenter)
+            .Include(d => d.Sources.OrderBy(s => s.Ordinal)).ThenInclude(s => s.Source)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        var links = new ApiLinks(request);
+        if (deal is null)
+        {
+            var renamed = await db.SlugHistory.AsNoTracking()
+                .Where(h => h.EntityKind == EntityKind.Deal && h.OldSlug == slug)
+                .Join(db.Deals.Where(d => d.IsPublished), h => h.EntityId, d => d.Id, (_, d) => d.Slug)
+                .FirstOrDefaultAsync(cancellationToken);
+            return renamed is null
+                ? ApiProblems.NotFound("deal", slug)
+                : TypedResults.Redirect(links.DealApi(renamed), permanent: true);
+        }
+
+        return new CachedJson<DealDetail>(ToDetail(deal, links));
+    }
+
+    public static DealListItem ToListItem(DealSummary d, ApiLinks links) => new(
+        d.Slug,
+        d.Title,
+        d.AnnouncedOn,
+        d.Precision,
+        Labels.Date(d.AnnouncedOn, d.Precision),
+        d.Type,
+        d.Status,
+        d.Parties.Select(p => new PartyDto(p.Slug, p.Name, p.Role, links.CompanyApi(p.Slug), links.CompanyPermalink(p.Slug))).ToList(),
+        FigureDto.FromValue(d.Value, d.ValuePeriod),
+        d.ValuePeriod,
+        FigureDto.FromOptional(d.Capacity, FigureUnit.Megawatts),
+        d.Summary,
+        links.DealApi(d.Slug),
+        links.DealPermalink(d.Slug));
+
+    private static DealDetail ToDetail(Deal deal, ApiLinks links)
+    {
+        var sources = deal.Sources.Where(s => s.Source is not null).ToList();
+        IReadOnlyList<SourceRefDto> Supporting(SourceSupports figure) => sources
+            .Where(s => s.Supports.HasFlag(figure))
+            .Select(s => new SourceRefDto(s.Ordinal, s.Source!.Url, s.Source.Title, s.Source.Publisher, s.Source.PublishedOn))
+            .ToList();
+
+        return new DealDetail(
+            deal.Slug,
+            deal.Title,
+            deal.AnnouncedOn,
+            deal.AnnouncedPrecision,
+            Labels.Date(deal.AnnouncedOn, deal.AnnouncedPrecision),
+            deal.Type,
+            deal.Status,
+            deal.Parties.Where(p => p.Company is not null)
+                .Select(p => new PartyDto(p.Company!.Slug, p.Company.Name, p.Role, links.CompanyApi(p.Company.Slug), links.CompanyPermalink(p.Company.Slug)))
+                .ToList(),
+            deal.DataCenters.Where(x => x.DataCenter is not null)
+                .Select(x => new DealDataCenterDto(
+                    x.DataCenter!.Slug,
+                    x.DataCenter.Name,
+                    FigureDto.FromOptional(x.Share, FigureUnit.Megawatts),
+                    links.DataCenterApi(x.DataCenter.Slug),
+                    links.DataCenterPermalink(x.DataCenter.Slug)))
+                .ToList(),
+            FigureDto.FromValue(deal.Value, deal.ValuePeriod, Supporting(SourceSupports.Value)),
+            deal.ValuePeriod,
+            FigureDto.FromOptional(deal.Capacity, FigureUnit.Megawatts, Supporting(SourceSupports.Capacity)),
+            FigureDto.FromOptional(deal.Accelerators, FigureUnit.Count, Supporting(SourceSupports.Accelerators)),
+            new TermDto(deal.TermStart, deal.TermEnd, deal.TermMonths, deal.EffectiveTermEnd),
+            deal.Summary,
+            sources.Select(s => new DealSourceDto(
+                s.Ordinal,
+                s.Source!.Url,
+                s.Source.Title,
+                s.Source.Publisher,
+                s.Source.PublishedOn,
+                SupportNames(s.Supports))).ToList(),
+            deal.PublishedAt,
+            deal.UpdatedAt,
+            links.DealApi(deal.Slug),
+            links.DealPermalink(deal.Slug));
+    }
+
+    private static List<string> SupportNames(SourceSupports supports)
+    {
+        var names = new List<string>();
+        if (supports.HasFlag(SourceSupports.Value))
+        {
+            names.Add("value");
+        }
+
+        if (supports.HasFlag(SourceSupports.Capacity))
+        {
+            names.Add("capacity");
+        }
+
+        if (supports.HasFlag(SourceSupports.Accelerators))
+        {
+            names.Add("accelerators");
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using ComputeDeals.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComputeDeals.Web.Tests.Api;
+
+public class OpenApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
+{
+    private async Task<JsonElement> GetDocumentAsync()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task The_document_is_openapi_3_and_describes_every_mapped_api_v1_endpoint()
+    {
+        var document = await GetDocumentAsync();
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("title").GetString()));
+        var paths = document.GetProperty("paths");
+
+        var all = app.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        var endpoints = all
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1", StringComparison.Ordinal) == true)
+            .ToList();
+        Assert.True(endpoints.Count >= 11, $"only {endpoints.Count} /api/v1 endpoints found among: " + string.Join(" ", all.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText)));
+        foreach (var endpoint in endpoints)
+        {
+            // A group's root route reads "/api/v1/deals/"; the document writes it without the slash.
+            var path = "/" + endpoint.RoutePattern.RawText!.Trim('/');
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing from the OpenAPI document");
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                Assert.True(item.TryGetProperty(method.ToLowerInvariant(), out _), $"{method} {path} is missing");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_operation_has_a_name_a_summary_and_described_parameters()
+    {
+        var document = await GetDocumentAsync();
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Operation: o.Value)))
+            .ToList();
+        Assert.NotEmpty(operations);
+        foreach (var (path, operation) in operations)
+        {
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()), path);
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()), path);
+            Assert.True(operation.GetProperty("responses").TryGetProperty("200", out _), path);
+            if (operation.TryGetProperty("parameters", out var parameters))
+            {
+                foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query"))
+                {
+                    Assert.True(parameter.TryGetProperty("description", out _), $"{path} {parameter.GetProperty("name")} has no description");
+                }
+            }
+        }
+
+        var dealParameters = document.GetProperty("paths").GetProperty("/api/v1/deals").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["q", "company", "type", "status", "from", "to", "minValue", "minMw", "sort", "dir", "page", "pageSize"], dealParameters);
+        Assert.True(document.GetProperty("paths").GetProperty("/api/v1/deals").GetProperty("get").GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(document.GetProperty("paths").GetProperty("/api/v1/deals/{slug}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+    }
+
+    [Fact]
+    public async Task The_schemas_describe_figures_with_qualifiers_as_camel_case_strings()
+    {
+        var schemas = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        var figure = schemas.GetProperty("FigureDto").GetProperty("properties");
+        foreach (var name in new[] { "low", "high", "qualifier", "basis", "note", "text", "sources" })
+        {
+            Assert.True(figure.TryGetProperty(name, out _), name);
+        }
+
+        var qualifiers = schemas.GetProperty("FigureQualifier").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal(["exact", "approximately", "upTo", "atLeast", "undisclosed"], qualifiers);
+    }
+
+    [Fact]
+    public async Task Blazor_pages_are_not_in_the_document()
+    {
+        var paths = (await GetDocumentAsync()).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.All(paths, p => Assert.True(p.StartsWith("/api/v1/", StringComparison.Ordinal) || p.StartsWith("/feeds/", StringComparison.Ordinal), p));
+    }
+
+    [Fact]
+    public async Task The_reference_page_works_offline_from_the_apps_own_assets()
+    {
+        var client = app.CreateClient();
+        var response = await client.GetAsync(new Uri("/api/docs", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        var page = await new HtmlParser().ParseDocumentAsync(html);
+
+        Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+        var references = page.QuerySelectorAll("script[src], link[href], img[src]")
+            .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href")!)
+            .ToList();
+        Assert.NotEmpty(references);
+        foreach (var reference in references)
+        {
+            Assert.False(reference.StartsWith("//", StringComparison.Ordinal), reference);
+            var asset = await client.GetAsync(new Uri(new Uri("http://localhost/api/docs/"), reference));
+            Assert.True(asset.StatusCode == HttpStatusCode.OK, $"{reference} gave {asset.StatusCode}");
+        }
+
+        var config = await client.GetStringAsync(new Uri("/api/docs/index.js", UriKind.Relative));
+        Assert.Contains("/openapi/v1.json", config, StringComparison.Ordinal);
+    }
+}
