@@ -6,7 +6,7 @@
 #   scripts/postgres-migrations.sh regenerate   # delete the set and rebuild "Initial" from the current model
 #                                               # (only while no PostgreSQL deployment exists)
 #   scripts/postgres-migrations.sh add NAME     # add an incremental migration (once deployed)
-#   scripts/postgres-migrations.sh script       # print the idempotent SQL for DBAs
+#   scripts/postgres-migrations.sh script FILE  # write the idempotent SQL for DBAs to FILE
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +25,8 @@ case "${1:-}" in
     dotnet ef migrations add "$2" "${common[@]}" --output-dir "$folder"
     ;;
   script)
-    dotnet ef migrations script --idempotent "${common[@]}"
+    [ -n "${2:-}" ] || { echo "usage: $0 script FILE" >&2; exit 2; }
+    dotnet ef migrations script --idempotent "${common[@]}" --output "$2"
     ;;
   *)
     sed -n '2,10p' "$0" >&2
