@@ -27,7 +27,9 @@ public static class ContentCacheSetup
             options.AddPolicy(ContentCache.Policy, policy => policy
                 .Tag(ContentCache.Tag)
                 .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("*"));
+                .SetVaryByQuery("*")
+                // Static pages render the reader's light/dark choice from a cookie.
+                .VaryByValue(http => new("theme", Components.Layout.ThemePreference.IsDark(http) ? "dark" : "light")));
         });
         builder.Services.AddSingleton<ContentCache>();
         return builder;
