@@ -54,8 +54,9 @@ public static class ShareCardEndpoints
         return new ShareCard(
             Kicker: $"{Labels.Of(deal.Type)} · {Labels.Of(deal.Status)}",
             Title: DealHeadline.Parties(deal),
+            Subtitle: deal.Title,
             Figures: figures,
-            Footer: $"Announced {Labels.Date(deal.AnnouncedOn, deal.AnnouncedPrecision)} · {DealHeadline.Shorten(deal.Title, 60)}",
+            Footer: $"Announced {Labels.Date(deal.AnnouncedOn, deal.AnnouncedPrecision)}",
             AccentHex: AccentFor(deal.Type));
     }
 

@@ -22,6 +22,8 @@ public static class PublicPagesSetup
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<HomeFiguresQuery>();
         builder.Services.AddScoped<CapacityLeadersQuery>();
+        builder.Services.AddScoped<Features.Companies.CompanyProfileQuery>();
+        builder.Services.AddScoped<Features.DataCenters.DataCenterProfileQuery>();
         return builder;
     }
 }

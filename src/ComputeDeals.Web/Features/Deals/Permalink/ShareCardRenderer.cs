@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace ComputeDeals.Web.Features.Deals.Permalink;
 
 /// <summary>What a share card shows: a kicker line, a title, up to three labelled figures and a footer.</summary>
-public sealed record ShareCard(string Kicker, string Title, IReadOnlyList<ShareCardFigure> Figures, string Footer, string AccentHex);
+public sealed record ShareCard(string Kicker, string Title, string? Subtitle, IReadOnlyList<ShareCardFigure> Figures, string Footer, string AccentHex);
 
 public sealed record ShareCardFigure(string Label, string Text);
 
@@ -53,6 +53,17 @@ public sealed class ShareCardRenderer : IDisposable
             y += titleSize * 1.18f;
         }
 
+        if (!string.IsNullOrWhiteSpace(card.Subtitle) && lines.Count <= 2)
+        {
+            using var subtitleFont = new SKFont(_regular, 32);
+            y += 6;
+            foreach (var line in Wrap(card.Subtitle, subtitleFont, ShareCardSize.Width - (2 * Margin)).Take(3 - lines.Count))
+            {
+                canvas.DrawText(line, Margin, y, SKTextAlign.Left, subtitleFont, muted);
+                y += 32 * 1.3f;
+            }
+        }
+
         // Figures in up to three columns along the lower part of the card.
         var figures = card.Figures.Take(3).ToList();
         if (figures.Count > 0)
@@ -66,7 +77,13 @@ public sealed class ShareCardRenderer : IDisposable
             {
                 var x = Margin + (i * column);
                 canvas.DrawText(Fit(figures[i].Label, labelFont, column - 24), x, top + 24, SKTextAlign.Left, labelFont, muted);
-                canvas.DrawText(Fit(figures[i].Text, valueFont, column - 24), x, top + 24 + 16 + valueFont.Size, SKTextAlign.Left, valueFont, ink);
+                valueFont.Size = figures.Count == 1 ? 52 : 40;
+                while (valueFont.Size > 24 && valueFont.MeasureText(figures[i].Text) > column - 24)
+                {
+                    valueFont.Size -= 2;
+                }
+
+                canvas.DrawText(Fit(figures[i].Text, valueFont, column - 24), x, top + 24 + 56, SKTextAlign.Left, valueFont, ink);
             }
         }
 
