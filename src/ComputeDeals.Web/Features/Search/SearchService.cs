@@ -31,7 +31,6 @@ public sealed class SearchService(IDbContextFactory<AppDbContext> factory)
     public const int MaxQueryLength = 200;
     public const int MaxPerKind = 50;
     private const int Candidates = 500;
-    private const string Escape = "\\";
 
     public static string Normalize(string? query)
     {
@@ -48,26 +47,26 @@ public sealed class SearchService(IDbContextFactory<AppDbContext> factory)
         }
 
         // Lower-cased LIKE with escaped wildcards: case-insensitive on SQLite and PostgreSQL alike.
-        var pattern = "%" + EscapeLike(q.ToLowerInvariant()) + "%";
+        var pattern = "%" + LikePattern.Escape(q.ToLowerInvariant()) + "%";
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
 
         var companies = await db.Companies.AsNoTracking()
-            .Where(c => !c.IsDeleted && (EF.Functions.Like(c.Name.ToLower(), pattern, Escape) || c.Aliases.Any(a => EF.Functions.Like(a.Name.ToLower(), pattern, Escape))))
+            .Where(c => !c.IsDeleted && (EF.Functions.Like(c.Name.ToLower(), pattern, LikePattern.EscapeCharacter) || c.Aliases.Any(a => EF.Functions.Like(a.Name.ToLower(), pattern, LikePattern.EscapeCharacter))))
             .Select(c => new { c.Slug, c.Name, Aliases = c.Aliases.Select(a => a.Name).ToList() })
             .Take(Candidates)
             .ToListAsync(cancellationToken);
 
         var centers = await db.DataCenters.AsNoTracking()
-            .Where(d => !d.IsDeleted && (EF.Functions.Like(d.Name.ToLower(), pattern, Escape)
-                || (d.City != null && EF.Functions.Like(d.City.ToLower(), pattern, Escape))
-                || (d.Region != null && EF.Functions.Like(d.Region.ToLower(), pattern, Escape))
-                || (d.Country != null && EF.Functions.Like(d.Country.ToLower(), pattern, Escape))))
+            .Where(d => !d.IsDeleted && (EF.Functions.Like(d.Name.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || (d.City != null && EF.Functions.Like(d.City.ToLower(), pattern, LikePattern.EscapeCharacter))
+                || (d.Region != null && EF.Functions.Like(d.Region.ToLower(), pattern, LikePattern.EscapeCharacter))
+                || (d.Country != null && EF.Functions.Like(d.Country.ToLower(), pattern, LikePattern.EscapeCharacter))))
             .Select(d => new { d.Slug, d.Name, d.City, d.Region, d.Country })
             .Take(Candidates)
             .ToListAsync(cancellationToken);
 
         var deals = await db.Deals.AsNoTracking()
-            .Where(d => d.IsPublished && (EF.Functions.Like(d.Title.ToLower(), pattern, Escape) || (d.Summary != null && EF.Functions.Like(d.Summary.ToLower(), pattern, Escape))))
+            .Where(d => d.IsPublished && (EF.Functions.Like(d.Title.ToLower(), pattern, LikePattern.EscapeCharacter) || (d.Summary != null && EF.Functions.Like(d.Summary.ToLower(), pattern, LikePattern.EscapeCharacter))))
             .OrderByDescending(d => d.AnnouncedOn)
             .Select(d => new { d.Slug, d.Title, d.Summary, d.AnnouncedOn })
             .Take(Candidates)
@@ -124,11 +123,6 @@ public sealed class SearchService(IDbContextFactory<AppDbContext> factory)
         var end = Math.Min(text.Length, at + query.Length + radius);
         return (start > 0 ? "…" : "") + text[start..end].Trim() + (end < text.Length ? "…" : "");
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
-            .Replace("%", Escape + "%", StringComparison.Ordinal)
-            .Replace("_", Escape + "_", StringComparison.Ordinal);
 
     private static bool Contains(string text, string query) => text.Contains(query, StringComparison.OrdinalIgnoreCase);
 
