@@ -29,7 +29,8 @@ public static class ContentCacheSetup
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByQuery("*")
                 // Static pages render the reader's light/dark choice from a cookie.
-                .VaryByValue(http => new("theme", Components.Layout.ThemePreference.IsDark(http) ? "dark" : "light")));
+                .VaryByValue(http => new("theme", Components.Layout.ThemePreference.IsDark(http) ? "dark" : "light"))
+                .AddPolicy<StaticPageCachePolicy>());
         });
         builder.Services.AddSingleton<ContentCache>();
         return builder;

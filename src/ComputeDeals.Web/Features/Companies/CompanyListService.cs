@@ -44,15 +44,17 @@ public sealed class CompanyListService(IDbContextFactory<AppDbContext> factory)
                 || c.Aliases.Any(a => EF.Functions.Like(a.Name.ToLower(), pattern, LikePattern.EscapeCharacter)));
         }
 
-        var rows = companies.Select(c => new CompanyRow(
+        var rows = companies.Select(c => new
+        {
             c.Slug,
             c.Name,
             c.Kind,
             c.Country,
-            c.Parent == null ? null : c.Parent.Name,
-            c.Parent == null ? null : c.Parent.Slug,
-            db.DealParties.Where(p => p.CompanyId == c.Id && db.Deals.Any(d => d.Id == p.DealId && d.IsPublished)).Select(p => p.DealId).Distinct().Count(),
-            db.DataCenters.Count(d => d.OperatorId == c.Id && !d.IsDeleted)));
+            ParentName = c.Parent == null ? null : c.Parent.Name,
+            ParentSlug = c.Parent == null ? null : c.Parent.Slug,
+            DealCount = db.DealParties.Where(p => p.CompanyId == c.Id && db.Deals.Any(d => d.Id == p.DealId && d.IsPublished)).Select(p => p.DealId).Distinct().Count(),
+            DataCenterCount = db.DataCenters.Count(d => d.OperatorId == c.Id && !d.IsDeleted),
+        });
         rows = filter.SortKey switch
         {
             "deals" => rows.OrderByDescending(r => r.DealCount).ThenBy(r => r.Name),
@@ -60,7 +62,8 @@ public sealed class CompanyListService(IDbContextFactory<AppDbContext> factory)
             "country" => rows.OrderBy(r => r.Country).ThenBy(r => r.Name),
             _ => rows.OrderBy(r => r.Name),
         };
-        return await rows.ToListAsync(cancellationToken);
+        var list = await rows.ToListAsync(cancellationToken);
+        return [.. list.Select(r => new CompanyRow(r.Slug, r.Name, r.Kind, r.Country, r.ParentName, r.ParentSlug, r.DealCount, r.DataCenterCount))];
     }
 
     /// <summary>The countries that companies are in, for the filter's choices.</summary>
