@@ -1,12 +1,18 @@
+using System.Globalization;
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Components.Shared;
+using ComputeDeals.Web.Features.Companies;
+using ComputeDeals.Web.Features.DataCenters;
 using ComputeDeals.Web.Features.Deals.Permalink;
 using ComputeDeals.Web.Hosting;
 
 namespace ComputeDeals.Web.Api;
 
-/// <summary>GET /deals/{slug}/card.png: the deal's 1200x630 share card (og:image), output-cached.</summary>
+/// <summary>
+/// GET /deals/{slug}/card.png, /companies/{slug}/card.png and /datacenters/{slug}/card.png: the
+/// 1200x630 share cards used as og:image, output-cached; old slugs answer 301 to the new card.
+/// </summary>
 public static class ShareCardEndpoints
 {
     /// <summary>Browsers and unfurlers may keep a card an hour; the server cache is evicted on every edit.</summary>
@@ -18,7 +24,84 @@ public static class ShareCardEndpoints
             .CacheOutput(ContentCache.Policy)
             .WithName("DealShareCard")
             .ExcludeFromDescription();
+        app.MapGet("/companies/{slug}/card.png", CompanyCardAsync)
+            .CacheOutput(ContentCache.Policy)
+            .ExcludeFromDescription();
+        app.MapGet("/datacenters/{slug}/card.png", DataCenterCardAsync)
+            .CacheOutput(ContentCache.Policy)
+            .ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<IResult> CompanyCardAsync(
+        string slug, HttpContext http, CompanyProfileQuery query, SlugRedirects redirects, ShareCardRenderer renderer, CancellationToken cancellationToken)
+    {
+        var profile = await query.FindAsync(slug, cancellationToken);
+        if (profile is null)
+        {
+            return await redirects.CurrentSlugAsync(EntityKind.Company, slug, cancellationToken) is { } current
+                ? Results.Redirect($"/companies/{current}/card.png", permanent: true)
+                : Results.NotFound();
+        }
+
+        var company = profile.Company;
+        var latest = profile.Valuations.LastOrDefault(v => v.Amount.IsDisclosed);
+        var figures = new List<ShareCardFigure>
+        {
+            new("Deals", profile.DealsByRole.SelectMany(r => r.Deals).Select(d => d.Slug).Distinct().Count().ToString(CultureInfo.InvariantCulture)),
+            new("Data centers", profile.DataCenters.Count.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (latest is not null)
+        {
+            figures.Add(new($"Valuation, {latest.AsOf.ToString("MMM yyyy", CultureInfo.InvariantCulture)}", FigureFormatter.Format(latest.Amount, FigureUnit.Usd)));
+        }
+
+        var card = new ShareCard(
+            Kicker: string.Join(" · ", new[] { Labels.Of(company.Kind), company.Country }.Where(s => !string.IsNullOrEmpty(s))),
+            Title: company.Name,
+            Subtitle: company.Parent is { } parent ? $"Part of {parent.Name}" : null,
+            Figures: figures,
+            Footer: "Company profile",
+            AccentHex: KindAccent(company.Kind));
+        return Png(http, renderer.RenderPng(card), company.UpdatedAt);
+    }
+
+    private static async Task<IResult> DataCenterCardAsync(
+        string slug, HttpContext http, DataCenterProfileQuery query, SlugRedirects redirects, ShareCardRenderer renderer, CancellationToken cancellationToken)
+    {
+        var profile = await query.FindAsync(slug, cancellationToken);
+        if (profile is null)
+        {
+            return await redirects.CurrentSlugAsync(EntityKind.DataCenter, slug, cancellationToken) is { } current
+                ? Results.Redirect($"/datacenters/{current}/card.png", permanent: true)
+                : Results.NotFound();
+        }
+
+        var center = profile.DataCenter;
+        var figures = new List<ShareCardFigure>
+        {
+            new("Power", profile.Current is null ? "not reported" : FigureFormatter.Format(profile.Current.Power, FigureUnit.Megawatts)),
+        };
+        if (profile.Current?.Accelerators is { IsDisclosed: true } accelerators)
+        {
+            figures.Add(new("Accelerators", FigureFormatter.Format(accelerators, FigureUnit.Count)));
+        }
+
+        figures.Add(new("Deals", profile.Holders.Count.ToString(CultureInfo.InvariantCulture)));
+        var card = new ShareCard(
+            Kicker: string.Join(" · ", new[] { "data center", Labels.Of(center.Status), profile.Location }.Where(s => !string.IsNullOrEmpty(s))),
+            Title: center.Name,
+            Subtitle: $"Operated by {center.Operator!.Name}",
+            Figures: figures,
+            Footer: profile.Current is null ? "Capacity timeline" : $"Capacity as of {Labels.Date(profile.Current.EffectiveDate, profile.Current.Precision)}",
+            AccentHex: "#00796b");
+        return Png(http, renderer.RenderPng(card), center.UpdatedAt);
+    }
+
+    private static IResult Png(HttpContext http, byte[] png, DateTimeOffset lastModified)
+    {
+        http.Response.Headers.CacheControl = CacheControl;
+        return Results.File(png, "image/png", lastModified: lastModified);
     }
 
     private static async Task<IResult> DealCardAsync(
@@ -32,9 +115,7 @@ public static class ShareCardEndpoints
                 : Results.NotFound();
         }
 
-        var png = renderer.RenderPng(CardFor(deal));
-        http.Response.Headers.CacheControl = CacheControl;
-        return Results.File(png, "image/png", lastModified: deal.UpdatedAt);
+        return Png(http, renderer.RenderPng(CardFor(deal)), deal.UpdatedAt);
     }
 
     /// <summary>The card's content for a deal: parties, type, headline figures and date.</summary>
@@ -59,6 +140,18 @@ public static class ShareCardEndpoints
             Footer: $"Announced {Labels.Date(deal.AnnouncedOn, deal.AnnouncedPrecision)}",
             AccentHex: AccentFor(deal.Type));
     }
+
+    // The light-theme company-kind colours from app.css.
+    private static string KindAccent(CompanyKind kind) => kind switch
+    {
+        CompanyKind.AiLab => "#6b3fa0",
+        CompanyKind.Hyperscaler => "#1f5fbf",
+        CompanyKind.Neocloud => "#00796b",
+        CompanyKind.ChipMaker => "#8a5a00",
+        CompanyKind.Investor => "#1b7a3a",
+        CompanyKind.Conglomerate => "#a1306b",
+        _ => "#55606e",
+    };
 
     // The light-theme deal-type colours from app.css, so a card matches the site's badges.
     private static string AccentFor(DealType type) => type switch

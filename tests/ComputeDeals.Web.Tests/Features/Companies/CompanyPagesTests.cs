@@ -37,9 +37,26 @@ public class CompanyPagesTests(TestAppFactory app) : IClassFixture<TestAppFactor
         Assert.Equal("http://localhost/companies/xai", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Equal("xAI · AI lab · 4 deals · 2 data centers", page.Meta("og:title"));
         Assert.Equal("http://localhost/companies/xai", page.Meta("og:url"));
+        Assert.Equal("http://localhost/companies/xai/card.png", page.Meta("og:image"));
+        Assert.Equal("summary_large_image", page.Meta("twitter:card"));
         using var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
         Assert.Equal("Organization", json.RootElement.GetProperty("@type").GetString());
         Assert.Equal("SpaceX", json.RootElement.GetProperty("parentOrganization").GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("/companies/xai/card.png")]
+    [InlineData("/datacenters/colossus-1/card.png")]
+    public async Task Company_and_data_center_share_cards_are_1200_by_630_pngs(string url)
+    {
+        var response = await app.NoRedirects().GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.Equal(1200, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
+        Assert.Equal(630, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
     }
 
     [Fact]
