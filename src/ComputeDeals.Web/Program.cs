@@ -10,6 +10,7 @@ builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
 builder.AddApi();
+builder.AddPublicPages();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -25,4 +26,5 @@ app.MapSourcesApi();
 app.MapCsvExports();
 app.MapDealFeed();
 app.MapHealth();
+app.MapShareCards();
 await app.RunAsync();

@@ -138,7 +138,10 @@ public static class ContentCacheSetup
                 .Tag(ContentCache.Tag)
                 .Expire(expiration)
                 .SetVaryByQuery("*")
-                .AddPolicy<ContentVersionPolicy>());
+                // Static pages render the reader's light/dark choice from a cookie.
+                .VaryByValue(http => new("theme", Components.Layout.ThemePreference.IsDark(http) ? "dark" : "light"))
+                .AddPolicy<ContentVersionPolicy>()
+                .AddPolicy<StaticPageCachePolicy>());
         });
         builder.Services.AddSingleton<ContentVersion>();
         builder.Services.AddSingleton<ContentCache>();
