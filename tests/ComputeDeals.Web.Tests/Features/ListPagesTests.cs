@@ -18,7 +18,7 @@ public class ListPagesTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     [Fact]
     public async Task Deal_list_shows_the_seeded_deals_with_qualified_figures()
     {
-        var page = await GetAsync("/deals");
+        var page = await GetAsync("/deals?view=table");
 
         Assert.Single(page.QuerySelectorAll("h1"));
         var rows = page.QuerySelectorAll("table tbody tr");
