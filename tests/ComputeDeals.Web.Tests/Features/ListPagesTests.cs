@@ -21,7 +21,7 @@ public class ListPagesTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         var page = await GetAsync("/deals?view=table");
 
         Assert.Single(page.QuerySelectorAll("h1"));
-        var rows = page.QuerySelectorAll("table tbody tr");
+        var rows = page.QuerySelectorAll(".cd-table tbody tr");
         Assert.Equal(15, rows.Length);
         var colossus = rows.Single(r => r.TextContent.Contains("Colossus 1", StringComparison.Ordinal));
         Assert.Contains("at least 300 MW", colossus.TextContent, StringComparison.Ordinal);
