@@ -26,10 +26,21 @@ public sealed class DealChartQuery(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // Streamed and summed here with FigureRange, the one definition of how figures add up
-        // (EF Core cannot group over the owned Figure columns); only four columns per deal travel.
+        // (EF Core cannot group over the owned Figure columns). Scalar columns only: no entity
+        // materialization, so 100,000 rows stream in a fraction of the time.
         var byQuarter = new Dictionary<(int Year, int Quarter), QuarterTotals>();
         var rows = DealQueryService.Apply(db, filter)
-            .Select(d => new { d.AnnouncedOn, d.ValuePeriod, d.Value, d.Capacity })
+            .Select(d => new
+            {
+                d.AnnouncedOn,
+                d.ValuePeriod,
+                ValueLow = d.Value.Low,
+                ValueHigh = d.Value.High,
+                ValueQualifier = d.Value.Qualifier,
+                CapacityLow = d.Capacity == null ? null : d.Capacity.Low,
+                CapacityHigh = d.Capacity == null ? null : d.Capacity.High,
+                CapacityQualifier = d.Capacity == null ? (FigureQualifier?)null : d.Capacity.Qualifier,
+            })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
@@ -37,14 +48,16 @@ public sealed class DealChartQuery(IDbContextFactory<AppDbContext> factory)
             var totals = byQuarter.TryGetValue(key, out var found)
                 ? found
                 : new QuarterTotals(key.Year, key.Item2, 0, FigureRange.Empty, 0, FigureRange.Empty, 0);
-            var periodic = row.ValuePeriod != ValuePeriod.Total && row.Value.IsDisclosed;
-            var hasCapacity = row.Capacity is { IsDisclosed: true };
+            var value = new Figure { Low = row.ValueLow, High = row.ValueHigh, Qualifier = row.ValueQualifier };
+            var capacity = row.CapacityQualifier is { } qualifier ? new Figure { Low = row.CapacityLow, High = row.CapacityHigh, Qualifier = qualifier } : null;
+            var periodic = row.ValuePeriod != ValuePeriod.Total && value.IsDisclosed;
+            var hasCapacity = capacity is { IsDisclosed: true };
             byQuarter[key] = totals with
             {
                 DealCount = totals.DealCount + 1,
-                Value = periodic ? totals.Value : totals.Value + FigureRange.Of(row.Value),
+                Value = periodic ? totals.Value : totals.Value + FigureRange.Of(value),
                 PeriodicValueCount = totals.PeriodicValueCount + (periodic ? 1 : 0),
-                Capacity = hasCapacity ? totals.Capacity + FigureRange.Of(row.Capacity) : totals.Capacity,
+                Capacity = hasCapacity ? totals.Capacity + FigureRange.Of(capacity) : totals.Capacity,
                 NoCapacityCount = totals.NoCapacityCount + (hasCapacity ? 0 : 1),
             };
         }
