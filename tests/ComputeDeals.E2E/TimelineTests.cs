@@ -9,6 +9,10 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     private static Task WaitForCircuitAsync(IPage page) =>
         Expect(page.Locator(".cd-timeline[data-interactive='true']")).ToHaveCountAsync(1);
 
+    /// <summary>Waits for the path and query to be exactly this (a glob would read "?" as a wildcard).</summary>
+    private static Task UrlIsAsync(IPage page, string pathAndQuery) =>
+        page.WaitForURLAsync(url => new Uri(url).PathAndQuery == pathAndQuery);
+
     private static Task<IReadOnlyList<string>> TitlesAsync(IPage page) => page.Locator(".cd-wire-title a").AllTextContentsAsync();
 
     [Fact]
@@ -19,11 +23,11 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await WaitForCircuitAsync(page);
 
         await page.GetByLabel("Company (any role)").SelectOptionAsync("anthropic");
-        await page.WaitForURLAsync("**/deals?company=anthropic");
+        await UrlIsAsync(page, "/deals?company=anthropic");
         await Expect(page.Locator(".cd-wire-item")).ToHaveCountAsync(4);
 
         await page.GetByLabel("Announced from").FillAsync("2026-01-01");
-        await page.WaitForURLAsync("**/deals?company=anthropic&from=2026-01-01");
+        await UrlIsAsync(page, "/deals?company=anthropic&from=2026-01-01");
         await Expect(page.Locator(".cd-wire-item")).ToHaveCountAsync(3);
         await Expect(page.Locator(".cd-count")).ToHaveTextAsync("3 deals · 0 with undisclosed value");
         var titles = await TitlesAsync(page);
@@ -37,12 +41,12 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await Expect(colleague.GetByLabel("Announced from")).ToHaveValueAsync("2026-01-01");
 
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/deals?company=anthropic");
+        await UrlIsAsync(page, "/deals?company=anthropic");
         await Expect(page.Locator(".cd-wire-item")).ToHaveCountAsync(4);
         await Expect(page.GetByLabel("Announced from")).ToHaveValueAsync(string.Empty);
 
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/deals");
+        await UrlIsAsync(page, "/deals");
         await Expect(page.Locator(".cd-wire-item")).ToHaveCountAsync(15);
         await Expect(page.GetByLabel("Company (any role)")).ToHaveValueAsync(string.Empty);
     }
@@ -55,17 +59,17 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await WaitForCircuitAsync(page);
 
         await page.GetByLabel("Search text").PressSequentiallyAsync("colossus", new() { Delay = 40 });
-        await page.WaitForURLAsync("**/deals?q=colossus&view=table");
+        await UrlIsAsync(page, "/deals?q=colossus&view=table");
         await Expect(page.Locator(".cd-table tbody tr")).ToHaveCountAsync(1);
 
         await page.Locator("thead th a", new() { HasText = "Value" }).ClickAsync();
-        await page.WaitForURLAsync("**/deals?q=colossus&sort=value&view=table");
+        await UrlIsAsync(page, "/deals?q=colossus&sort=value&view=table");
         await Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Value");
 
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/deals?q=colossus&view=table");
+        await UrlIsAsync(page, "/deals?q=colossus&view=table");
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/deals?view=table");
+        await UrlIsAsync(page, "/deals?view=table");
         await Expect(page.Locator(".cd-table tbody tr")).ToHaveCountAsync(15);
         await Expect(page.GetByLabel("Search text")).ToHaveValueAsync(string.Empty);
     }
@@ -84,7 +88,7 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.Keyboard.PressAsync("Enter");
         await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
         await page.GetByLabel("Deal type").SelectOptionAsync("investment");
-        await page.WaitForURLAsync("**/deals?type=investment");
+        await UrlIsAsync(page, "/deals?type=investment");
         await Expect(page.Locator(".cd-wire-item")).ToHaveCountAsync(3);
 
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360);
