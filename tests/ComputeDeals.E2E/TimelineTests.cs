@@ -5,9 +5,21 @@ namespace ComputeDeals.E2E;
 
 public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    // Patient waits (not timing assertions): the shared 2-core machine can take many seconds per page.
+    private const float Patience = 45_000;
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+        page.SetDefaultNavigationTimeout(Patience);
+        SetDefaultExpectTimeout(Patience);
+        return page;
+    }
+
     /// <summary>Waits until the circuit is up, so the filter controls react.</summary>
     private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator(".cd-timeline[data-interactive='true']")).ToHaveCountAsync(1);
+        Expect(page.Locator(".cd-timeline[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = Patience });
 
     /// <summary>Waits for the path and query to be exactly this (a glob would read "?" as a wildcard).</summary>
     private static Task UrlIsAsync(IPage page, string pathAndQuery) =>
@@ -18,7 +30,7 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     [Fact]
     public async Task An_analyst_filters_by_company_and_date_shares_the_link_and_goes_back()
     {
-        var page = await browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/deals");
         await WaitForCircuitAsync(page);
 
@@ -33,7 +45,7 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         var titles = await TitlesAsync(page);
 
         // The copied link, opened in a fresh browser context (no shared cookies or state).
-        var colleague = await browser.NewPageAsync();
+        var colleague = await NewPageAsync();
         await colleague.GotoAsync(page.Url);
         await Expect(colleague.Locator(".cd-wire-item")).ToHaveCountAsync(3);
         Assert.Equal(titles, await TitlesAsync(colleague));
@@ -54,7 +66,7 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     [Fact]
     public async Task Typing_filters_after_a_pause_and_one_back_undoes_the_whole_search()
     {
-        var page = await browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/deals?view=table");
         await WaitForCircuitAsync(page);
 
@@ -77,7 +89,7 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     [Fact]
     public async Task On_a_phone_the_filters_open_from_a_button_and_the_page_does_not_scroll_sideways()
     {
-        var page = await browser.NewPageAsync();
+        var page = await NewPageAsync();
         await page.SetViewportSizeAsync(360, 740);
         await page.GotoAsync("/deals");
         await WaitForCircuitAsync(page);
