@@ -13,7 +13,7 @@ public class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "Timeline" }).ClickAsync();
         await page.WaitForURLAsync("**/deals");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Deal timeline");
-        var row = page.Locator("tbody tr", new() { HasText = "Colossus 1" });
+        var row = page.Locator(".cd-wire-item", new() { HasText = "Colossus 1" });
         await Assertions.Expect(row).ToContainTextAsync("at least 300 MW");
 
         await row.GetByRole(AriaRole.Link, new() { Name = "xAI", Exact = true }).First.ClickAsync();

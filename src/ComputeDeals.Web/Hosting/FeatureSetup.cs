@@ -10,6 +10,7 @@ public static class FeatureSetup
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DealQueryService>();
+        builder.Services.AddScoped<DealChartQuery>();
         builder.Services.AddScoped<CompanyListService>();
         builder.Services.AddScoped<DataCenterListService>();
         return builder;

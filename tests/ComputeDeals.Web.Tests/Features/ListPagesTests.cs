@@ -18,10 +18,10 @@ public class ListPagesTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     [Fact]
     public async Task Deal_list_shows_the_seeded_deals_with_qualified_figures()
     {
-        var page = await GetAsync("/deals");
+        var page = await GetAsync("/deals?view=table");
 
         Assert.Single(page.QuerySelectorAll("h1"));
-        var rows = page.QuerySelectorAll("table tbody tr");
+        var rows = page.QuerySelectorAll(".cd-table tbody tr");
         Assert.Equal(15, rows.Length);
         var colossus = rows.Single(r => r.TextContent.Contains("Colossus 1", StringComparison.Ordinal));
         Assert.Contains("at least 300 MW", colossus.TextContent, StringComparison.Ordinal);

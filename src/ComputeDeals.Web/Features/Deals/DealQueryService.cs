@@ -50,7 +50,8 @@ public sealed class DealQueryService(IDbContextFactory<AppDbContext> factory)
     public async Task<IReadOnlyList<DealSummary>> LatestAsync(int take, CancellationToken cancellationToken = default) =>
         (await QueryAsync(DealFilter.Default with { PageSize = Math.Clamp(take, 1, DealFilter.MaxPageSize) }, cancellationToken)).Items;
 
-    private static IQueryable<Deal> Apply(AppDbContext db, DealFilter filter)
+    /// <summary>The filtered published deals, unordered (shared with <see cref="DealChartQuery"/>).</summary>
+    internal static IQueryable<Deal> Apply(AppDbContext db, DealFilter filter)
     {
         var deals = db.Deals.AsNoTracking().Where(d => d.IsPublished);
         if (filter.Q is { } q)
