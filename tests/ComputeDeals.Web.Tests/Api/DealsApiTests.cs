@@ -74,8 +74,10 @@ public class DealsApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     {
         var html = await app.CreateClient().GetStringAsync(new Uri("/deals", UriKind.Relative));
         var page = await new HtmlParser().ParseDocumentAsync(html);
-        var pageSlugs = page.QuerySelectorAll("table tbody tr a[href^='/deals/']")
+        // Every link to a deal permalink on the page, whether the page lays deals out as a table or a timeline.
+        var pageSlugs = page.QuerySelectorAll("a[href^='/deals/']")
             .Select(a => a.GetAttribute("href")!["/deals/".Length..])
+            .Where(slug => slug.Length > 0 && !slug.Contains('?', StringComparison.Ordinal) && !slug.Contains('/', StringComparison.Ordinal))
             .Distinct()
             .ToList();
 

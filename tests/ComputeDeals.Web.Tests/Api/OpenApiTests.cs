@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using ComputeDeals.Testing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComputeDeals.Web.Tests.Api;
@@ -40,6 +41,20 @@ public class OpenApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
                 Assert.True(item.TryGetProperty(method.ToLowerInvariant(), out _), $"{method} {path} is missing");
             }
         }
+    }
+
+    [Fact]
+    public async Task The_document_reads_back_and_validates_against_the_openapi_rules()
+    {
+        await using var stream = await app.CreateClient().GetStreamAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        var result = await OpenApiDocument.LoadAsync(stream, "json");
+
+        Assert.NotNull(result.Document);
+        Assert.Empty(result.Diagnostic!.Errors);
+        var errors = result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet());
+        Assert.Empty(errors ?? []);
+        Assert.Equal(12, result.Document.Paths.Count);
     }
 
     [Fact]
