@@ -1,3 +1,4 @@
+using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,10 +8,12 @@ builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
+builder.AddAnalytics();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.UseRequestLogging();
 app.UseUi();
 app.MapHealth();
+app.MapAnalyticsEndpoints();
 await app.RunAsync();
