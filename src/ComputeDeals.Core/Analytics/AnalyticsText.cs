@@ -22,7 +22,11 @@ public static class AnalyticsText
         }
 
         string text;
-        if (range.IsOpenEnded)
+        if (range.IsOpenEnded && range.Low == 0)
+        {
+            text = "not bounded (open-ended inputs)";
+        }
+        else if (range.IsOpenEnded)
         {
             text = "at least " + FigureFormatter.FormatValue(range.Low, unit) + suffix;
         }
