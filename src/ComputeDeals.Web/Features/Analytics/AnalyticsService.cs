@@ -1,5 +1,6 @@
 using ComputeDeals.Core.Analytics;
 using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,17 +63,30 @@ public sealed class AnalyticsService(IDbContextFactory<AppDbContext> factory, Ti
         (await LoadAsync(asOf, null, cancellationToken)).Quarterly(asOf);
 
     /// <summary>The whole page's results from one load.</summary>
-    public async Task<AnalyticsReport> ReportAsync(DateOnly asOf, bool rollUp, IReadOnlyList<string> compared, CancellationToken cancellationToken = default)
+    public async Task<AnalyticsReport> ReportAsync(DateOnly asOf, bool rollUp, IReadOnlyList<string> compared, CancellationToken cancellationToken = default) =>
+        BuildReport(await LoadDataAsync(asOf, cancellationToken), asOf, rollUp, compared);
+
+    /// <summary>
+    /// The inputs every analytics result at the date is computed from, with figure notes left out
+    /// (the page carries them from prerendering into its circuit, so they are kept small).
+    /// </summary>
+    public async Task<AnalyticsData> LoadDataAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var companies = await LoadCompaniesAsync(db, cancellationToken);
-        var calculator = await LoadAsync(db, companies, asOf, null, cancellationToken);
+        return await LoadDataAsync(db, companies, asOf, null, cancellationToken);
+    }
+
+    /// <summary>The page's results from inputs already loaded; pure, so the circuit can recompute without a query.</summary>
+    public static AnalyticsReport BuildReport(AnalyticsData data, DateOnly asOf, bool rollUp, IReadOnlyList<string> compared)
+    {
+        var calculator = new AnalyticsCalculator(data);
         var ids = Ids(calculator, compared);
         return new AnalyticsReport(
             asOf,
             rollUp,
             ids.Select(id => calculator.Company(id)!.Slug).ToList(),
-            companies.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c => calculator.Company(c.Id)!).ToList(),
+            data.Companies.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c => calculator.Company(c.Id)!).ToList(),
             calculator.Positions(asOf, rollUp),
             calculator.CompareValuations(ids, asOf, rollUp),
             calculator.DealValuePerMw(asOf),
@@ -96,8 +110,12 @@ public sealed class AnalyticsService(IDbContextFactory<AppDbContext> factory, Ti
             .Select(c => new CompanyInput { Id = c.Id, Slug = c.Slug, Name = c.Name, Kind = c.Kind, ParentId = c.ParentId, ParentSince = c.ParentSince })
             .ToListAsync(cancellationToken);
 
-    // companyIds limits data centers, deals and valuations to those of the given companies (one company's position).
     private static async Task<AnalyticsCalculator> LoadAsync(
+        AppDbContext db, List<CompanyInput> companies, DateOnly asOf, IReadOnlyCollection<int>? companyIds, CancellationToken cancellationToken) =>
+        new(await LoadDataAsync(db, companies, asOf, companyIds, cancellationToken));
+
+    // companyIds limits data centers, deals and valuations to those of the given companies (one company's position).
+    private static async Task<AnalyticsData> LoadDataAsync(
         AppDbContext db, List<CompanyInput> companies, DateOnly asOf, IReadOnlyCollection<int>? companyIds, CancellationToken cancellationToken)
     {
         var centersQuery = db.DataCenters.AsNoTracking().Where(d => !d.IsDeleted);
@@ -192,24 +210,30 @@ public sealed class AnalyticsService(IDbContextFactory<AppDbContext> factory, Ti
                 OperatorId = d.OperatorId,
                 Capacity = d.Rows.Select(r => new CapacityRowInput
                 {
-                    Id = r.Id, EffectiveDate = r.EffectiveDate, Power = r.Power, Status = r.Status,
-                    Accelerators = r.Accelerators, AcceleratorType = r.AcceleratorType, Source = r.Source,
+                    Id = r.Id, EffectiveDate = r.EffectiveDate, Power = Bare(r.Power), Status = r.Status,
+                    Accelerators = BareOrNull(r.Accelerators), AcceleratorType = r.AcceleratorType, Source = r.Source,
                 }).ToList(),
             }).ToList(),
             deals.Select(d => new DealInput
             {
                 Id = d.Id, Slug = d.Slug, Title = d.Title, Type = d.Type, Status = d.Status,
                 AnnouncedOn = d.AnnouncedOn, AnnouncedPrecision = d.AnnouncedPrecision,
-                Value = d.Value, ValuePeriod = d.ValuePeriod, Capacity = d.Capacity, Accelerators = d.Accelerators,
+                Value = Bare(d.Value), ValuePeriod = d.ValuePeriod, Capacity = BareOrNull(d.Capacity), Accelerators = BareOrNull(d.Accelerators),
                 TermStart = d.TermStart, TermEnd = d.TermEnd, TermMonths = d.TermMonths,
                 Parties = d.Parties,
-                DataCenters = d.Centers.Select(x => new DealDataCenterInput(x.DataCenterId, x.Share)).ToList(),
+                DataCenters = d.Centers.Select(x => new DealDataCenterInput(x.DataCenterId, BareOrNull(x.Share))).ToList(),
                 Sources = d.Sources,
             }).ToList(),
             valuations.Select(v => new ValuationInput
             {
-                Id = v.Id, CompanyId = v.CompanyId, AsOf = v.AsOf, Amount = v.Amount, Basis = v.Basis, Source = v.Source,
+                Id = v.Id, CompanyId = v.CompanyId, AsOf = v.AsOf, Amount = Bare(v.Amount), Basis = v.Basis, Source = v.Source,
             }).ToList());
-        return new AnalyticsCalculator(data);
+        return data;
     }
+
+    // The analytics never read a figure's note; leaving it out keeps the inputs small.
+    private static Figure Bare(Figure figure) =>
+        new() { Low = figure.Low, High = figure.High, Qualifier = figure.Qualifier, Basis = figure.Basis };
+
+    private static Figure? BareOrNull(Figure? figure) => figure is null ? null : Bare(figure);
 }
