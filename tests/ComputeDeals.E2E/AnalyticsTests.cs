@@ -71,6 +71,18 @@ public class AnalyticsTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Assertions.Expect(shared.Locator(".cd-valuations tbody tr[data-company]")).ToHaveCountAsync(2);
     }
 
+    [Fact]
+    public async Task The_page_fits_a_phone_and_its_tables_scroll_inside_their_frame()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GotoAsync("/analytics?asOf=2026-06-01");
+
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 360, $"page is {scrollWidth}px wide at 360px");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Capacity and valuations");
+    }
+
     private static string FigureText(Core.Analytics.CapacityPosition p) =>
         Core.Figures.FigureFormatter.Format(p.Available, Core.Figures.FigureUnit.Megawatts);
 }
