@@ -1,15 +1,25 @@
 using ComputeDeals.Web.Features.Analytics;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ComputeDeals.E2E;
 
-public class AnalyticsTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class AnalyticsTests : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture browser;
+
+    public AnalyticsTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        // Each step is a server round trip over the circuit; on a loaded 2-core machine 5 s is too tight.
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
     private async Task<IPage> OpenAsync(string url)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(url);
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator(".cd-analytics[data-interactive=true]")).ToBeVisibleAsync();
         return page;
     }
@@ -33,14 +43,14 @@ public class AnalyticsTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         // Roll subsidiaries up: xAI's row folds into SpaceX's.
         await page.GetByText("Roll subsidiaries into parents").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("rollup=true", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("rollup=true")));
         var spacex = rolled.Single(p => p.Company.Slug == "spacex");
         await Assertions.Expect(page.Locator(".cd-league tr[data-company=spacex] [data-field=available]")).ToHaveTextAsync(FigureText(spacex));
         await Assertions.Expect(page.Locator(".cd-league tr[data-company=xai]")).ToHaveCountAsync(0);
 
         // Why this number: the panel lists the Colossus 1 deal.
         await page.Locator(".cd-league tr[data-company=spacex] [data-field=out] button").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("why=spacex", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("why=spacex")));
         await Assertions.Expect(page.Locator("#why-spacex")).ToContainTextAsync("xAI sells all Colossus 1 compute to Anthropic");
 
         // Back undoes one step at a time.
@@ -59,7 +69,7 @@ public class AnalyticsTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         await page.Locator("#cd-asof").FillAsync("2026-05-01");
         await page.Locator("#cd-asof").PressAsync("Tab");
-        await page.WaitForURLAsync(url => url.Contains("asOf=2026-05-01", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("asOf=2026-05-01")));
         await Assertions.Expect(page.Locator(".cd-league tr[data-company=xai] [data-field=out]")).ToHaveTextAsync("none");
 
         // The same link in a fresh browser shows the same analysis.
@@ -76,7 +86,8 @@ public class AnalyticsTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     {
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(360, 740);
-        await page.GotoAsync("/analytics?asOf=2026-06-01");
+        await page.GotoAsync("/analytics?asOf=2026-06-01", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.Locator(".cd-league")).ToBeVisibleAsync();
 
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 360, $"page is {scrollWidth}px wide at 360px");
