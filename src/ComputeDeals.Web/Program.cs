@@ -11,6 +11,7 @@ builder.AddFeatures();
 builder.AddContentCache();
 builder.AddApi();
 builder.AddPublicPages();
+builder.AddAnalytics();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -27,4 +28,5 @@ app.MapCsvExports();
 app.MapDealFeed();
 app.MapHealth();
 app.MapShareCards();
+app.MapAnalyticsEndpoints();
 await app.RunAsync();

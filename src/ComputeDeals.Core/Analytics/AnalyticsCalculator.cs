@@ -1,0 +1,262 @@
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+
+namespace ComputeDeals.Core.Analytics;
+
+/// <summary>
+/// Computes capacity positions, valuation comparisons, deal value per MW and quarterly totals from
+/// plain inputs (PRODUCT.md section 5). Pure: no I/O, the same inputs give the same results in any order.
+/// </summary>
+public sealed class AnalyticsCalculator
+{
+    private readonly AnalyticsData _data;
+    private readonly Dictionary<int, CompanyInput> _companies;
+    private readonly Dictionary<int, CompanyRef> _refs;
+    private readonly Dictionary<int, List<DataCenterInput>> _centersByOperator;
+    private readonly Dictionary<int, List<DealInput>> _capacityDealsByParty;
+    private readonly Dictionary<int, List<ValuationInput>> _valuationsByCompany;
+
+    public AnalyticsCalculator(AnalyticsData data)
+    {
+        _data = data;
+        _companies = data.Companies.ToDictionary(c => c.Id);
+        _refs = data.Companies.ToDictionary(c => c.Id, c => new CompanyRef(c.Id, c.Slug, c.Name, c.Kind));
+        _centersByOperator = data.DataCenters.GroupBy(d => d.OperatorId).ToDictionary(g => g.Key, g => g.ToList());
+        _capacityDealsByParty = data.Deals
+            .Where(d => DealTerms.MovesCapacity(d.Type) && DealTerms.Counts(d.Status))
+            .SelectMany(d => d.Parties.Select(p => (p.CompanyId, Deal: d)))
+            .GroupBy(x => x.CompanyId)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Deal).DistinctBy(d => d.Id).ToList());
+        _valuationsByCompany = data.Valuations.GroupBy(v => v.CompanyId).ToDictionary(g => g.Key, g => g.ToList());
+    }
+
+    public CompanyRef? Company(int id) => _refs.GetValueOrDefault(id);
+
+    public CompanyRef? Company(string slug) =>
+        _data.Companies.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase)) is { } c ? _refs[c.Id] : null;
+
+    /// <summary>The parent in force at the date, or null.</summary>
+    public int? ParentAt(int companyId, DateOnly asOf) =>
+        _companies.TryGetValue(companyId, out var c) && c.ParentId is { } parent && _companies.ContainsKey(parent)
+            && (c.ParentSince is not { } since || since <= asOf)
+            ? parent
+            : null;
+
+    /// <summary>The company itself and, when rolled up, every company under it at the date.</summary>
+    public IReadOnlyList<int> MembersOf(int companyId, DateOnly asOf, bool rollUp)
+    {
+        if (!rollUp)
+        {
+            return [companyId];
+        }
+
+        return _data.Companies.Where(c => c.Id == companyId || IsUnder(c.Id, companyId, asOf)).Select(c => c.Id).Order().ToList();
+    }
+
+    /// <summary>
+    /// Capacity positions at the date for every company that owns or contracts capacity then; when rolled
+    /// up, subsidiaries are counted inside their top parent and get no row of their own.
+    /// </summary>
+    public IReadOnlyList<CapacityPosition> Positions(DateOnly asOf, bool rollUp) =>
+        _data.Companies
+            .Where(c => !rollUp || ParentAt(c.Id, asOf) is null)
+            .Select(c => Position(c.Id, asOf, rollUp))
+            .Where(p => !p.IsEmpty)
+            .OrderByDescending(p => p.Available.High).ThenBy(p => p.Company.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The capacity position of one company at the date, with its subsidiaries when rolled up.</summary>
+    public CapacityPosition Position(int companyId, DateOnly asOf, bool rollUp)
+    {
+        var company = _refs.TryGetValue(companyId, out var found)
+            ? found
+            : throw new ArgumentException($"Unknown company {companyId}.", nameof(companyId));
+        var members = MembersOf(companyId, asOf, rollUp);
+        var memberSet = members.ToHashSet();
+
+        var operational = new List<Contribution>();
+        var planned = new List<Contribution>();
+        var ownedAccelerators = new List<Contribution>();
+        foreach (var center in members.SelectMany(m => _centersByOperator.GetValueOrDefault(m) ?? []).OrderBy(c => c.Id))
+        {
+            var row = RowAt(center, asOf);
+            if (row is null || row.Status == FacilityStatus.Decommissioned)
+            {
+                continue;
+            }
+
+            var target = row.Status == FacilityStatus.Operational ? operational : planned;
+            target.Add(RowContribution(center, row, row.Power, FigureUnit.Megawatts));
+            ownedAccelerators.Add(RowContribution(center, row, row.Accelerators, FigureUnit.Count));
+        }
+
+        var contractedIn = new List<Contribution>();
+        var contractedOut = new List<Contribution>();
+        var acceleratorsIn = new List<Contribution>();
+        var acceleratorsOut = new List<Contribution>();
+        var deals = members.SelectMany(m => _capacityDealsByParty.GetValueOrDefault(m) ?? [])
+            .DistinctBy(d => d.Id)
+            .Where(d => DealTerms.IsActiveOn(d, asOf))
+            .OrderBy(d => DealTerms.Start(d)).ThenBy(d => d.Id);
+        foreach (var deal in deals)
+        {
+            var ours = deal.Parties.Where(p => memberSet.Contains(p.CompanyId)).ToList();
+            // A deal counts once per direction however many group members take part in it.
+            if (ours.FirstOrDefault(p => Labels.IsReceivingRole(p.Role)) is { } receiver)
+            {
+                contractedIn.Add(DealContribution(deal, receiver, DealTerms.Mw(deal), FigureUnit.Megawatts));
+                acceleratorsIn.Add(DealContribution(deal, receiver, DealTerms.Accelerators(deal)!, FigureUnit.Count));
+            }
+
+            if (ours.FirstOrDefault(p => Labels.IsGivingRole(p.Role)) is { } giver)
+            {
+                contractedOut.Add(DealContribution(deal, giver, DealTerms.Mw(deal), FigureUnit.Megawatts));
+                acceleratorsOut.Add(DealContribution(deal, giver, DealTerms.Accelerators(deal)!, FigureUnit.Count));
+            }
+        }
+
+        return new CapacityPosition(
+            company,
+            members.Select(m => _refs[m]).ToList(),
+            asOf,
+            Trace(operational, FigureUnit.Megawatts),
+            Trace(planned, FigureUnit.Megawatts),
+            Trace(contractedIn, FigureUnit.Megawatts),
+            Trace(contractedOut, FigureUnit.Megawatts),
+            Trace(ownedAccelerators, FigureUnit.Count),
+            Trace(acceleratorsIn, FigureUnit.Count),
+            Trace(acceleratorsOut, FigureUnit.Count));
+    }
+
+    /// <summary>The latest valuation at or before the date, or null when none is on record.</summary>
+    public ValuationPoint? ValuationAt(int companyId, DateOnly asOf) =>
+        (_valuationsByCompany.GetValueOrDefault(companyId) ?? [])
+            .Where(v => v.AsOf <= asOf)
+            .OrderByDescending(v => v.AsOf).ThenByDescending(v => v.Id)
+            .Select(v => new ValuationPoint(v.Id, v.AsOf, v.Amount, v.Basis, v.Source))
+            .FirstOrDefault();
+
+    /// <summary>Valuation of a over valuation of b at the date; null when either has no valuation.</summary>
+    public FigureRange? ValuationRatio(int numeratorId, int denominatorId, DateOnly asOf) =>
+        ValuationAt(numeratorId, asOf) is { } a && ValuationAt(denominatorId, asOf) is { } b
+            ? RangeMath.Divide(a.Range, b.Range)
+            : null;
+
+    /// <summary>Valuations, value per available MW and every pairwise ratio (in the given order) of the chosen companies.</summary>
+    public ValuationComparison CompareValuations(IReadOnlyList<int> companyIds, DateOnly asOf, bool rollUp)
+    {
+        var companies = companyIds.Distinct().Where(_refs.ContainsKey).Select(id =>
+        {
+            var valuation = ValuationAt(id, asOf);
+            var position = Position(id, asOf, rollUp);
+            var perMw = valuation is null ? null : RangeMath.Divide(valuation.Range, position.Available);
+            return new CompanyValuation(_refs[id], valuation, position, perMw);
+        }).ToList();
+
+        var ratios = new List<ValuationRatio>();
+        for (var i = 0; i < companies.Count; i++)
+        {
+            for (var j = i + 1; j < companies.Count; j++)
+            {
+                var (a, b) = (companies[i], companies[j]);
+                var ratio = a.Valuation is not null && b.Valuation is not null ? RangeMath.Divide(a.Valuation.Range, b.Valuation.Range) : null;
+                ratios.Add(new ValuationRatio(a.Company, b.Company, ratio));
+            }
+        }
+
+        return new ValuationComparison(asOf, rollUp, companies, ratios);
+    }
+
+    /// <summary>Announced or closed deals up to the date that carry MW, with value per MW, newest first.</summary>
+    public IReadOnlyList<DealValueRow> DealValuePerMw(DateOnly asOf) =>
+        _data.Deals
+            .Where(d => DealTerms.Counts(d.Status) && d.AnnouncedOn <= asOf && DealTerms.HasMw(d))
+            .OrderByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id)
+            .Select(d =>
+            {
+                var mw = DealTerms.Mw(d);
+                var total = DealTerms.TotalValue(d);
+                var annual = DealTerms.AnnualValue(d);
+                var years = DealTerms.TermYears(d);
+                return new DealValueRow(
+                    Ref(d), Parties(d), d.Value, d.ValuePeriod, mw, DealTerms.Accelerators(d),
+                    years is { } y ? Math.Round(y * 12, 1) : null,
+                    total, annual, RangeMath.Divide(total, mw), RangeMath.Divide(annual, mw), d.Sources);
+            })
+            .ToList();
+
+    /// <summary>Deal value (over the whole term), MW and accelerators of announced or closed deals, per quarter and type, up to the date.</summary>
+    public IReadOnlyList<QuarterlyTotal> Quarterly(DateOnly asOf) =>
+        _data.Deals
+            .Where(d => DealTerms.Counts(d.Status) && d.AnnouncedOn <= asOf)
+            .GroupBy(d => (d.AnnouncedOn.Year, Quarter: ((d.AnnouncedOn.Month - 1) / 3) + 1, d.Type))
+            .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Quarter).ThenBy(g => g.Key.Type)
+            .Select(g =>
+            {
+                var deals = g.OrderBy(d => d.AnnouncedOn).ThenBy(d => d.Id).ToList();
+                return new QuarterlyTotal(
+                    g.Key.Year, g.Key.Quarter, g.Key.Type, deals.Count,
+                    deals.Select(DealTerms.TotalValue).Aggregate(FigureRange.Empty, FigureRange.Add),
+                    deals.Where(DealTerms.HasMw).Select(DealTerms.Mw).Aggregate(FigureRange.Empty, FigureRange.Add),
+                    deals.Select(DealTerms.Accelerators).OfType<FigureRange>().Aggregate(FigureRange.Empty, FigureRange.Add),
+                    deals.Select(Ref).ToList());
+            })
+            .ToList();
+
+    private static CapacityRowInput? RowAt(DataCenterInput center, DateOnly asOf) =>
+        center.Capacity.Where(r => r.EffectiveDate <= asOf)
+            .OrderByDescending(r => r.EffectiveDate).ThenByDescending(r => r.Id)
+            .FirstOrDefault();
+
+    private static TracedRange Trace(List<Contribution> inputs, FigureUnit unit) =>
+        new(inputs.Select(i => i.Range).Aggregate(FigureRange.Empty, FigureRange.Add), unit, inputs);
+
+    private static Contribution RowContribution(DataCenterInput center, CapacityRowInput row, Figure? figure, FigureUnit unit)
+    {
+        var detail = Labels.Of(row.Status) + (unit == FigureUnit.Count && row.AcceleratorType is { } type ? " · " + type : string.Empty);
+        return new Contribution(
+            ContributionKind.CapacityRow, row.Id, center.Slug, center.Name, row.EffectiveDate, DatePrecision.Day, detail,
+            FigureFormatter.Format(figure, unit), FigureRange.Of(figure), row.Source is null ? [] : [row.Source]);
+    }
+
+    private Contribution DealContribution(DealInput deal, DealPartyInput party, FigureRange range, FigureUnit unit)
+    {
+        var counterparties = deal.Parties.Where(p => p.CompanyId != party.CompanyId && _refs.ContainsKey(p.CompanyId))
+            .Select(p => $"{_refs[p.CompanyId].Name} ({Labels.Of(p.Role)})");
+        var detail = $"{_refs[party.CompanyId].Name} as {Labels.Of(party.Role)}";
+        var others = string.Join(", ", counterparties);
+        if (others.Length > 0)
+        {
+            detail += "; with " + others;
+        }
+
+        var text = unit == FigureUnit.Megawatts && deal.Capacity is not null ? FigureFormatter.Format(deal.Capacity, unit)
+            : unit == FigureUnit.Count && deal.Accelerators is not null ? FigureFormatter.Format(deal.Accelerators, unit)
+            : FigureFormatter.Format(range, unit);
+        return new Contribution(
+            ContributionKind.Deal, deal.Id, deal.Slug, deal.Title, DealTerms.Start(deal),
+            deal.TermStart is null ? deal.AnnouncedPrecision : DatePrecision.Day, detail, text, range, deal.Sources);
+    }
+
+    private static DealRef Ref(DealInput d) => new(d.Id, d.Slug, d.Title, d.Type, d.Status, d.AnnouncedOn, d.AnnouncedPrecision);
+
+    private List<PartyRef> Parties(DealInput d) =>
+        d.Parties.Where(p => _refs.ContainsKey(p.CompanyId)).Select(p => new PartyRef(_refs[p.CompanyId], p.Role)).ToList();
+
+    private bool IsUnder(int companyId, int ancestorId, DateOnly asOf)
+    {
+        var seen = new HashSet<int> { companyId };
+        var current = ParentAt(companyId, asOf);
+        while (current is { } parent && seen.Add(parent))
+        {
+            if (parent == ancestorId)
+            {
+                return true;
+            }
+
+            current = ParentAt(parent, asOf);
+        }
+
+        return false;
+    }
+}

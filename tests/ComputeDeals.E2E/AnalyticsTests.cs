@@ -1,0 +1,99 @@
+using ComputeDeals.Web.Features.Analytics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ComputeDeals.E2E;
+
+public class AnalyticsTests : IClassFixture<BrowserFixture>
+{
+    private readonly BrowserFixture browser;
+
+    public AnalyticsTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        // Each step is a server round trip over the circuit; on a loaded 2-core machine 5 s is too tight.
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
+    private async Task<IPage> OpenAsync(string url)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.Locator(".cd-analytics[data-interactive=true]")).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_service_numbers_and_each_change_is_a_step_in_the_URL()
+    {
+        var asOf = new DateOnly(2026, 6, 1);
+        using var scope = browser.App.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<AnalyticsService>();
+        var separate = await service.CapacityAsync(asOf, rollUp: false);
+        var rolled = await service.CapacityAsync(asOf, rollUp: true);
+        var page = await OpenAsync("/analytics?asOf=2026-06-01");
+
+        foreach (var slug in new[] { "xai", "anthropic", "coreweave" })
+        {
+            var expected = separate.Single(p => p.Company.Slug == slug);
+            await Assertions.Expect(page.Locator($".cd-league tr[data-company={slug}] [data-field=out]")).ToHaveTextAsync(expected.ContractedOut.Text);
+            await Assertions.Expect(page.Locator($".cd-league tr[data-company={slug}] [data-field=in]")).ToHaveTextAsync(expected.ContractedIn.Text);
+        }
+
+        // Roll subsidiaries up: xAI's row folds into SpaceX's.
+        await page.GetByText("Roll subsidiaries into parents").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("rollup=true")));
+        var spacex = rolled.Single(p => p.Company.Slug == "spacex");
+        await Assertions.Expect(page.Locator(".cd-league tr[data-company=spacex] [data-field=available]")).ToHaveTextAsync(FigureText(spacex));
+        await Assertions.Expect(page.Locator(".cd-league tr[data-company=xai]")).ToHaveCountAsync(0);
+
+        // Why this number: the panel lists the Colossus 1 deal.
+        await page.Locator(".cd-league tr[data-company=spacex] [data-field=out] button").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("why=spacex")));
+        await Assertions.Expect(page.Locator("#why-spacex")).ToContainTextAsync("xAI sells all Colossus 1 compute to Anthropic");
+
+        // Back undoes one step at a time.
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#why-spacex")).ToHaveCountAsync(0);
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator(".cd-league tr[data-company=xai]")).ToHaveCountAsync(1);
+        Assert.DoesNotContain("rollup=true", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Picking_an_earlier_date_recomputes_and_the_link_restores_the_analysis()
+    {
+        var page = await OpenAsync("/analytics?asOf=2026-06-01&companies=xai,coreweave");
+        await Assertions.Expect(page.Locator(".cd-league tr[data-company=xai] [data-field=out]")).ToHaveTextAsync("at least 300 MW");
+
+        await page.Locator("#cd-asof").FillAsync("2026-05-01");
+        await page.Locator("#cd-asof").PressAsync("Tab");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("asOf=2026-05-01")));
+        await Assertions.Expect(page.Locator(".cd-league tr[data-company=xai] [data-field=out]")).ToHaveTextAsync("none");
+
+        // The same link in a fresh browser shows the same analysis.
+        var shared = await OpenAsync(page.Url);
+        await Assertions.Expect(shared.Locator("#cd-asof")).ToHaveValueAsync("2026-05-01");
+        await Assertions.Expect(shared.Locator(".cd-league tr[data-company=xai] [data-field=out]")).ToHaveTextAsync("none");
+        // On 1 May 2026 CoreWeave's latest valuation is its ~$69.3B market cap: $230B / $69.3B = 3.32.
+        await Assertions.Expect(shared.Locator("[data-ratio='xai/coreweave'] strong")).ToHaveTextAsync("3.32×");
+        await Assertions.Expect(shared.Locator(".cd-valuations tbody tr[data-company]")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task The_page_fits_a_phone_and_its_tables_scroll_inside_their_frame()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GotoAsync("/analytics?asOf=2026-06-01", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.Locator(".cd-league")).ToBeVisibleAsync();
+
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 360, $"page is {scrollWidth}px wide at 360px");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Capacity and valuations");
+    }
+
+    private static string FigureText(Core.Analytics.CapacityPosition p) =>
+        Core.Figures.FigureFormatter.Format(p.Available, Core.Figures.FigureUnit.Megawatts);
+}

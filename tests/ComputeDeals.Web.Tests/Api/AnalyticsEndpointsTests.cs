@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using ComputeDeals.Testing;
+
+namespace ComputeDeals.Web.Tests.Api;
+
+public class AnalyticsEndpointsTests(TestAppFactory app) : IClassFixture<TestAppFactory>
+{
+    private async Task<(HttpStatusCode Status, string? ContentType, JsonElement Body)> GetAsync(string url)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+    }
+
+    [Fact]
+    public async Task Capacity_lists_positions_with_ranges_counts_and_text()
+    {
+        var (status, _, body) = await GetAsync("/api/v1/analytics/capacity?asOf=2026-06-01");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("2026-06-01", body.GetProperty("asOf").GetString());
+        var xai = body.GetProperty("positions").EnumerateArray().Single(p => p.GetProperty("company").GetProperty("slug").GetString() == "xai");
+        var outMw = xai.GetProperty("contractedOutMw");
+        Assert.Equal(300, outMw.GetProperty("low").GetDouble());
+        Assert.Equal(300, outMw.GetProperty("high").GetDouble());
+        Assert.Equal(1, outMw.GetProperty("count").GetInt32());
+        Assert.Equal(0, outMw.GetProperty("undisclosedCount").GetInt32());
+        Assert.Equal(1, outMw.GetProperty("openEndedCount").GetInt32());
+        Assert.Equal("at least 300 MW", outMw.GetProperty("text").GetString());
+        Assert.Equal("aiLab", xai.GetProperty("company").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task One_company_capacity_lists_the_inputs_behind_each_number()
+    {
+        var (status, _, body) = await GetAsync("/api/v1/analytics/capacity/anthropic?asOf=2026-06-01");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var inputs = body.GetProperty("contractedInMw").GetProperty("inputs").EnumerateArray().ToList();
+        Assert.Equal(3, inputs.Count);
+        var colossus = inputs.Single(i => i.GetProperty("slug").GetString() == "xai-anthropic-colossus-1");
+        Assert.Equal("/deals/xai-anthropic-colossus-1", colossus.GetProperty("url").GetString());
+        Assert.True(colossus.GetProperty("sources").GetArrayLength() >= 1);
+    }
+
+    [Fact]
+    public async Task Rolled_up_capacity_puts_xAI_under_SpaceX()
+    {
+        var (_, _, body) = await GetAsync("/api/v1/analytics/capacity?asOf=2026-06-01&rollup=true");
+
+        var slugs = body.GetProperty("positions").EnumerateArray().Select(p => p.GetProperty("company").GetProperty("slug").GetString()).ToList();
+        Assert.Contains("spacex", slugs);
+        Assert.DoesNotContain("xai", slugs);
+        Assert.True(body.GetProperty("rolledUp").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Valuations_give_the_xAI_CoreWeave_ratio_above_3()
+    {
+        var (status, _, body) = await GetAsync("/api/v1/analytics/valuations?companies=xai,coreweave&asOf=2026-06-01");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var ratio = body.GetProperty("ratios")[0];
+        Assert.Equal("xai", ratio.GetProperty("numerator").GetString());
+        Assert.True(ratio.GetProperty("ratio").GetProperty("low").GetDouble() > 3);
+        Assert.Equal("at least 3×", ratio.GetProperty("ratio").GetProperty("text").GetString());
+        var xai = body.GetProperty("companies")[0];
+        Assert.Equal(230e9, xai.GetProperty("valuation").GetProperty("amount").GetProperty("high").GetDouble());
+        Assert.Equal("privateRound", xai.GetProperty("valuation").GetProperty("basis").GetString());
+    }
+
+    [Fact]
+    public async Task Deal_value_per_MW_uses_the_value_period()
+    {
+        var (status, _, body) = await GetAsync("/api/v1/analytics/deal-value-per-mw?asOf=2026-06-01");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var barberLake = body.GetProperty("deals").EnumerateArray().Single(d => d.GetProperty("deal").GetProperty("slug").GetString() == "cipher-fluidstack-barber-lake");
+        // ~$3B over 168 MW = $17.86M per MW; over 10 years $300M a year → $1.79M per MW per year.
+        Assert.Equal(3e9 / 168, barberLake.GetProperty("valuePerMw").GetProperty("low").GetDouble(), 0);
+        Assert.Equal(3e8 / 168, barberLake.GetProperty("annualValuePerMw").GetProperty("high").GetDouble(), 0);
+        Assert.Equal("$17.9M/MW", barberLake.GetProperty("valuePerMw").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Quarterly_totals_group_by_quarter_and_type()
+    {
+        var (status, _, body) = await GetAsync("/api/v1/analytics/quarterly?asOf=2026-06-01");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var q2 = body.GetProperty("quarters").EnumerateArray()
+            .Single(q => q.GetProperty("quarter").GetString() == "2026 Q2" && q.GetProperty("type").GetString() == "cloudCommitment");
+        // The Amazon–Anthropic deal alone: $5B, up to $25B; up to 5 GW.
+        Assert.Equal(1, q2.GetProperty("dealCount").GetInt32());
+        Assert.Equal((5e9, 25e9), (q2.GetProperty("value").GetProperty("low").GetDouble(), q2.GetProperty("value").GetProperty("high").GetDouble()));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/analytics/capacity?asOf=yesterday", "asOf")]
+    [InlineData("/api/v1/analytics/capacity?rollup=maybe", "rollup")]
+    [InlineData("/api/v1/analytics/quarterly?asOf=2026-13-01", "asOf")]
+    [InlineData("/api/v1/analytics/valuations?companies=xai", "companies")]
+    [InlineData("/api/v1/analytics/valuations?companies=xai,nobody", "companies")]
+    public async Task Bad_parameters_give_a_400_problem_naming_the_parameter(string url, string parameter)
+    {
+        var (status, contentType, body) = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Equal(400, body.GetProperty("status").GetInt32());
+        Assert.True(body.GetProperty("errors").TryGetProperty(parameter, out var messages));
+        Assert.NotEmpty(messages[0].GetString()!);
+    }
+
+    [Fact]
+    public async Task An_unknown_company_gives_a_404_problem()
+    {
+        var (status, contentType, _) = await GetAsync("/api/v1/analytics/capacity/nobody");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("application/problem+json", contentType);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using ComputeDeals.Testing;
+using ComputeDeals.Web.Features.Analytics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComputeDeals.Web.Tests.Features.Analytics;
+
+/// <summary>The prerendered /analytics page (what a reader without JavaScript gets) shows the service's numbers.</summary>
+public class AnalyticsPageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
+{
+    private static readonly HtmlParser Parser = new();
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> GetAsync(string url)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_league_table_shows_the_numbers_the_service_computes()
+    {
+        var asOf = new DateOnly(2026, 6, 1);
+        var positions = await app.Services.CreateScope().ServiceProvider.GetRequiredService<AnalyticsService>().CapacityAsync(asOf, rollUp: false);
+
+        var page = await GetAsync("/analytics?asOf=2026-06-01");
+
+        Assert.Single(page.QuerySelectorAll("h1"));
+        var rows = page.QuerySelectorAll(".cd-league tbody tr[data-company]").ToList();
+        Assert.Equal(positions.Count, rows.Count);
+        foreach (var p in positions)
+        {
+            var row = rows.Single(r => r.GetAttribute("data-company") == p.Company.Slug);
+            Assert.Equal(p.OwnedOperational.Text, row.QuerySelector("[data-field=operational]")!.TextContent.Trim());
+            Assert.Equal(p.ContractedIn.Text, row.QuerySelector("[data-field=in]")!.TextContent.Trim());
+            Assert.Equal(p.ContractedOut.Text, row.QuerySelector("[data-field=out]")!.TextContent.Trim());
+        }
+
+        Assert.Equal("at least 300 MW", rows.Single(r => r.GetAttribute("data-company") == "xai").QuerySelector("[data-field=out]")!.TextContent.Trim());
+        Assert.Equal("at least 3×", page.QuerySelector("[data-ratio='xai/coreweave'] strong")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_why_parameter_opens_the_explanation_with_deals_and_sources()
+    {
+        var page = await GetAsync("/analytics?asOf=2026-06-01&why=xai:out");
+
+        var panel = page.QuerySelector("#why-xai")!;
+        Assert.Contains("Contracted-out MW of xAI", panel.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(panel.QuerySelector("a[href='/deals/xai-anthropic-colossus-1']"));
+        Assert.True(panel.QuerySelectorAll("a.cd-why-source").Length >= 3);
+        Assert.Equal("true", page.QuerySelector("tr[data-company=xai] [data-field=out] button")!.GetAttribute("aria-expanded"));
+    }
+
+    [Fact]
+    public async Task A_bad_date_in_the_link_shows_a_message_instead_of_failing()
+    {
+        var page = await GetAsync("/analytics?asOf=not-a-date");
+
+        Assert.Contains("is not a date", page.QuerySelector(".mud-alert")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll(".cd-league tbody tr[data-company]"));
+    }
+}
