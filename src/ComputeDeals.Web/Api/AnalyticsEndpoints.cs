@@ -174,7 +174,7 @@ public static class AnalyticsEndpoints
 
     public sealed record CompanyJson(string Slug, string Name, string Kind)
     {
-        public static CompanyJson From(CompanyRef c) => new(c.Slug, c.Name, EnumName(c.Kind));
+        public static CompanyJson From(ComputeDeals.Core.Analytics.CompanyRef c) => new(c.Slug, c.Name, EnumName(c.Kind));
     }
 
     public sealed record SourceJson(string Title, string Url, string? Publisher)
