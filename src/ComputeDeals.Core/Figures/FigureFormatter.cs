@@ -56,9 +56,17 @@ public static class FigureFormatter
         var text = range.Low == range.High
             ? FormatValue(range.Low, unit)
             : FormatSpan(range.Low, range.High, unit);
-        if (range.IsOpenEnded)
+        if (range.IsOpenEnded && range.IsOpenBelow)
+        {
+            text = "around " + text + ", open at both ends";
+        }
+        else if (range.IsOpenEnded)
         {
             text = range.Low == range.High ? "at least " + text : text + "+";
+        }
+        else if (range.IsOpenBelow)
+        {
+            text = range.Low == range.High ? "at most " + text : "at most " + FormatValue(range.High, unit);
         }
 
         if (range.UndisclosedCount > 0)

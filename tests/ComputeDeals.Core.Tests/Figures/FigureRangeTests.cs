@@ -58,4 +58,22 @@ public class FigureRangeTests
         var backward = FigureRange.Sum(figures.Reverse());
         Assert.Equal(forward, backward);
     }
+
+    [Fact]
+    public void Subtracting_an_open_topped_range_opens_the_bottom()
+    {
+        // Owned 0, contracted out "at least 1,000 MW": available is at most -1,000 MW, not "at least".
+        var available = FigureRange.Empty - FigureRange.Of(Figure.AtLeast(1000));
+
+        Assert.Equal((-1000d, -1000d, false, true), (available.Low, available.High, available.IsOpenEnded, available.IsOpenBelow));
+        Assert.Equal("at most -1 GW", FigureFormatter.Format(available, FigureUnit.Megawatts));
+    }
+
+    [Fact]
+    public void Adding_back_an_open_topped_range_keeps_both_directions_counted()
+    {
+        var result = FigureRange.Empty - FigureRange.Of(Figure.AtLeast(100)) + FigureRange.Of(Figure.AtLeast(300));
+
+        Assert.Equal((200d, true, true), (result.Low, result.IsOpenEnded, result.IsOpenBelow));
+    }
 }
