@@ -10,7 +10,7 @@ public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
 
     private async Task<IPage> NewPageAsync()
     {
-        var page = await NewPageAsync();
+        var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(Patience);
         page.SetDefaultNavigationTimeout(Patience);
         SetDefaultExpectTimeout(Patience);
