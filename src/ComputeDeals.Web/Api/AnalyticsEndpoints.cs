@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using ComputeDeals.Core.Analytics;
@@ -10,6 +11,10 @@ namespace ComputeDeals.Web.Api;
 /// <summary>JSON for the analytics under /api/v1/analytics: capacity positions, valuations, deal value per MW, quarterly totals.</summary>
 public static class AnalyticsEndpoints
 {
+    private const string AsOfDescription = "As-of date, yyyy-MM-dd (default: today, UTC).";
+    private const string RollupDescription = "true to roll subsidiaries up into their parent (xAI under SpaceX), false to show them separately (default).";
+    private const string CompaniesDescription = "Two or more company slugs separated by commas, e.g. xai,coreweave.";
+
     public const int MaxCompared = 12;
 
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
@@ -18,7 +23,7 @@ public static class AnalyticsEndpoints
             .WithTags("Analytics")
             .CacheOutput(ContentCache.Policy);
 
-        group.MapGet("/capacity", async (string? asOf, string? rollup, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/capacity", async ([Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, rollup) is not { } query)
                 {
@@ -33,7 +38,7 @@ public static class AnalyticsEndpoints
             .Produces<CapacityResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/capacity/{slug}", async (string slug, string? asOf, string? rollup, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/capacity/{slug}", async (string slug, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, rollup) is not { } query)
                 {
@@ -51,7 +56,7 @@ public static class AnalyticsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/valuations", async (string? companies, string? asOf, string? rollup, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/valuations", async ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, CancellationToken ct) =>
             {
                 var errors = Errors(analytics, asOf, rollup, out var query);
                 var slugs = (companies ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -86,7 +91,7 @@ public static class AnalyticsEndpoints
             .Produces<ValuationsResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/deal-value-per-mw", async (string? asOf, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/deal-value-per-mw", async ([Description(AsOfDescription)] string? asOf, AnalyticsService analytics, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, null) is not { } query)
                 {
@@ -101,7 +106,7 @@ public static class AnalyticsEndpoints
             .Produces<DealValueResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/quarterly", async (string? asOf, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/quarterly", async ([Description(AsOfDescription)] string? asOf, AnalyticsService analytics, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, null) is not { } query)
                 {
@@ -133,13 +138,13 @@ public static class AnalyticsEndpoints
 
     private sealed record Query(DateOnly AsOf, bool RollUp);
 
-    private static Query? Validate(AnalyticsService analytics, string? asOf, string? rollup) =>
+    private static Query? Validate(AnalyticsService analytics, [Description(AsOfDescription)] string? asOf, string? rollup) =>
         Errors(analytics, asOf, rollup, out var query).Count == 0 ? query : null;
 
-    private static IResult Problem(string? asOf, string? rollup) =>
+    private static IResult Problem([Description(AsOfDescription)] string? asOf, string? rollup) =>
         Results.ValidationProblem(Errors(null, asOf, rollup, out _));
 
-    private static Dictionary<string, string[]> Errors(AnalyticsService? analytics, string? asOf, string? rollup, out Query query)
+    private static Dictionary<string, string[]> Errors(AnalyticsService? analytics, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, out Query query)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var date = analytics?.Today ?? default;

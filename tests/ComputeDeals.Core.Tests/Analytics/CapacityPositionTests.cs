@@ -103,12 +103,13 @@ public class CapacityPositionTests
         var rolled = Calculator.Position(Parent, AsOf, rollUp: true);
         var beforeMerger = Calculator.Position(Parent, new DateOnly(2025, 4, 1), rollUp: true);
 
-        // Alone: 40 owned, at least 20 out (D6 from 2025-07-01) → at least 20 available.
-        Assert.Equal((20d, 20d, 2, 0, 1), Parts(alone.Available));
-        // Rolled up: owned 40 + 200 + [50, 80]; out 150 + at least 20 → [120, 150], open-ended.
+        // Alone: 40 owned, at least 20 out (D6 from 2025-07-01) → at most 20 available (the bottom is open).
+        Assert.Equal((20d, 20d, 2, 0, 0), Parts(alone.Available));
+        Assert.True(alone.Available.IsOpenBelow);
+        // Rolled up: owned 40 + 200 + [50, 80]; out 150 + at least 20 → [120, 150], open below (out may be larger).
         Assert.Equal(["lab", "parent"], rolled.Members.Select(m => m.Slug).Order());
         Assert.Equal((120d, 150d), (rolled.Available.Low, rolled.Available.High));
-        Assert.True(rolled.Available.IsOpenEnded);
+        Assert.True(rolled.Available.IsOpenBelow);
         Assert.Equal(["parent"], beforeMerger.Members.Select(m => m.Slug));
         Assert.Equal(40d, beforeMerger.Owned.High);
     }

@@ -54,7 +54,8 @@ public class OpenApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         Assert.Empty(result.Diagnostic!.Errors);
         var errors = result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet());
         Assert.Empty(errors ?? []);
-        Assert.Equal(12, result.Document.Paths.Count);
+        // 12 open-data paths (deals, companies, data centers, valuations, sources, CSV, feed) + 5 analytics paths.
+        Assert.Equal(17, result.Document.Paths.Count);
     }
 
     [Fact]

@@ -26,7 +26,10 @@ public class CompanyPagesTests(TestAppFactory app) : IClassFixture<TestAppFactor
         Assert.NotNull(page.QuerySelector("a[href='/datacenters/colossus-2']"));
         var roleHeadings = page.QuerySelectorAll("h3").Select(h => h.TextContent.Trim()).ToArray();
         Assert.Equal(["As seller (1)", "As provider (1)", "As investee (1)", "As target (1)"], roleHeadings);
-        Assert.NotNull(page.QuerySelector("[data-placeholder='capacity-position']"));
+        // Capacity position from the analytics service: xAI sold Colossus 1's 300 MW to Anthropic.
+        var position = page.QuerySelector("section.cd-capacity-position")!;
+        var contractedOut = position.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Contracted out", StringComparison.Ordinal));
+        Assert.Contains("300 MW", contractedOut.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
