@@ -1,4 +1,3 @@
-using ComputeDeals.Core.Domain;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Companies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,24 +24,21 @@ public static class CompaniesEndpoints
     }
 
     /// <summary>The company rows the list page shows, narrowed by the filters (shared with the CSV).</summary>
-    public static async Task<IReadOnlyList<CompanyRow>> QueryAsync(CompanyListService companies, CompanyKind? kind, CancellationToken cancellationToken)
-    {
-        var rows = await companies.ListAsync(cancellationToken);
-        return kind is { } k ? rows.Where(r => r.Kind == k).ToList() : rows;
-    }
+    public static Task<IReadOnlyList<CompanyRow>> QueryAsync(CompanyListService companies, CompanyListFilter filter, CancellationToken cancellationToken) =>
+        companies.ListAsync(filter, cancellationToken);
 
     private static async Task<Results<CachedJson<ListResponse<CompanyListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListService companies, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var kind = parameters.Parse(errors);
+        var filter = parameters.ToFilter(errors);
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
         var links = new ApiLinks(request);
-        var rows = await QueryAsync(companies, kind, cancellationToken);
+        var rows = await QueryAsync(companies, filter, cancellationToken);
         var items = rows.Select(c => new CompanyListItem(
             c.Slug,
             c.Name,

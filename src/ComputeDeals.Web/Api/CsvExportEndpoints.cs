@@ -78,14 +78,14 @@ public static class CsvExportEndpoints
         [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListService companies, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var kind = parameters.Parse(errors);
+        var filter = parameters.ToFilter(errors);
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
         var links = new ApiLinks(request);
-        var rows = await CompaniesEndpoints.QueryAsync(companies, kind, cancellationToken);
+        var rows = await CompaniesEndpoints.QueryAsync(companies, filter, cancellationToken);
         return new CsvResult<CompanyRow>("computedeals-companies.csv", CompanyColumns, rows.ToAsyncEnumerable(), (c, csv) => csv
             .Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.ParentSlug).Text(c.ParentName)
             .Number(c.DealCount).Number(c.DataCenterCount).Text(links.CompanyPermalink(c.Slug)));
@@ -96,13 +96,14 @@ public static class CsvExportEndpoints
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var (operatorSlug, status) = parameters.Parse(errors);
+        var dataCenterFilter = parameters.ToFilter(status, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
         var links = new ApiLinks(request);
-        var rows = await DataCentersEndpoints.QueryAsync(dataCenters, operatorSlug, status, cancellationToken);
+        var rows = await DataCentersEndpoints.QueryAsync(dataCenters, operatorSlug, dataCenterFilter, cancellationToken);
         return new CsvResult<DataCenterRow>("computedeals-datacenters.csv", DataCenterColumns, rows.ToAsyncEnumerable(), (d, csv) =>
         {
             csv.Text(d.Slug).Text(d.Name).Text(d.OperatorSlug).Text(d.OperatorName).Text(d.Location).Text(Name(d.Status));

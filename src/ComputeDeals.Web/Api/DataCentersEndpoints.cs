@@ -1,4 +1,3 @@
-using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.DataCenters;
@@ -27,20 +26,10 @@ public static class DataCentersEndpoints
 
     /// <summary>The rows the list page shows, narrowed by the filters (shared with the CSV).</summary>
     public static async Task<IReadOnlyList<DataCenterRow>> QueryAsync(
-        DataCenterListService dataCenters, string? operatorSlug, FacilityStatus? status, CancellationToken cancellationToken)
+        DataCenterListService dataCenters, string? operatorSlug, DataCenterListFilter filter, CancellationToken cancellationToken)
     {
-        IEnumerable<DataCenterRow> rows = await dataCenters.ListAsync(cancellationToken);
-        if (operatorSlug is not null)
-        {
-            rows = rows.Where(r => r.OperatorSlug == operatorSlug);
-        }
-
-        if (status is { } s)
-        {
-            rows = rows.Where(r => r.Status == s);
-        }
-
-        return rows.ToList();
+        var rows = await dataCenters.ListAsync(filter, cancellationToken);
+        return operatorSlug is null ? rows : rows.Where(r => r.OperatorSlug == operatorSlug).ToList();
     }
 
     private static async Task<Results<CachedJson<ListResponse<DataCenterListItem>>, ValidationProblem>> ListAsync(
@@ -48,13 +37,14 @@ public static class DataCentersEndpoints
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var (operatorSlug, status) = parameters.Parse(errors);
+        var filter = parameters.ToFilter(status, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
         var links = new ApiLinks(request);
-        var rows = await QueryAsync(dataCenters, operatorSlug, status, cancellationToken);
+        var rows = await QueryAsync(dataCenters, operatorSlug, filter, cancellationToken);
         var items = rows.Select(d => new DataCenterListItem(
             d.Slug,
             d.Name,

@@ -4,15 +4,31 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ComputeDeals.Web.Api;
 
-/// <summary>Filters of /api/v1/companies and /api/v1/companies.csv.</summary>
+/// <summary>Filters of /api/v1/companies and /api/v1/companies.csv: the same as the /companies page.</summary>
 public sealed record CompanyQueryParameters
 {
+    [FromQuery(Name = "q"), Description("Text in the company's name or one of its aliases (at most 100 characters).")]
+    public string? Q { get; init; }
+
     [FromQuery(Name = "kind"), Description("Company kind: aiLab, hyperscaler, neocloud, chipMaker, investor, conglomerate or other.")]
     public string? Kind { get; init; }
 
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Kind);
+    [FromQuery(Name = "country"), Description("Two-letter country code, e.g. US.")]
+    public string? Country { get; init; }
+
+    [FromQuery(Name = "sort"), Description("Order: name (default), deals, datacenters or country.")]
+    public string? Sort { get; init; }
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Kind) || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Country);
 
     public CompanyKind? Parse(Dictionary<string, string[]> errors) => QueryValues.Enum<CompanyKind>("kind", Kind, errors);
+
+    /// <summary>The list filter these parameters describe; bad values are reported in <paramref name="errors"/>.</summary>
+    public Features.Companies.CompanyListFilter ToFilter(Dictionary<string, string[]> errors) => new(
+        QueryValues.Text("q", Q, errors),
+        Parse(errors),
+        QueryValues.Country("country", Country, errors),
+        QueryValues.OneOf("sort", Sort, Features.Companies.CompanyListFilter.Sorts, errors));
 }
 
 /// <summary>Filters of /api/v1/datacenters and /api/v1/datacenters.csv.</summary>
@@ -24,10 +40,27 @@ public sealed record DataCenterQueryParameters
     [FromQuery(Name = "status"), Description("Facility status: planned, underConstruction, operational or decommissioned.")]
     public string? Status { get; init; }
 
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Operator) || !string.IsNullOrWhiteSpace(Status);
+    [FromQuery(Name = "q"), Description("Text in the name, city, region or operator (at most 100 characters).")]
+    public string? Q { get; init; }
+
+    [FromQuery(Name = "country"), Description("Two-letter country code, e.g. US.")]
+    public string? Country { get; init; }
+
+    [FromQuery(Name = "sort"), Description("Order: name (default), operator, power or status.")]
+    public string? Sort { get; init; }
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Operator) || !string.IsNullOrWhiteSpace(Status)
+        || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Country);
 
     public (string? Operator, FacilityStatus? Status) Parse(Dictionary<string, string[]> errors) =>
         (QueryValues.Slug("operator", Operator, errors), QueryValues.Enum<FacilityStatus>("status", Status, errors));
+
+    /// <summary>The list filter these parameters describe (the operator is applied on top).</summary>
+    public Features.DataCenters.DataCenterListFilter ToFilter(FacilityStatus? status, Dictionary<string, string[]> errors) => new(
+        QueryValues.Text("q", Q, errors),
+        QueryValues.Country("country", Country, errors),
+        status,
+        QueryValues.OneOf("sort", Sort, Features.DataCenters.DataCenterListFilter.Sorts, errors));
 }
 
 /// <summary>Filters of /api/v1/valuations.</summary>
@@ -72,6 +105,57 @@ public static class QueryValues
         }
 
         errors[name] = [$"'{name}' must be a slug such as 'xai' (lowercase letters, digits and hyphens)."];
+        return null;
+    }
+
+    public static string? Text(string name, string? text, Dictionary<string, string[]> errors, int maxLength = 100)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.Length <= maxLength)
+        {
+            return trimmed;
+        }
+
+        errors[name] = [$"'{name}' must be at most {maxLength} characters."];
+        return null;
+    }
+
+    public static string? Country(string name, string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.Length == 2 && trimmed.All(char.IsAsciiLetter))
+        {
+            return trimmed.ToUpperInvariant();
+        }
+
+        errors[name] = [$"'{name}' must be a two-letter country code such as US."];
+        return null;
+    }
+
+    public static string? OneOf(string name, string? text, IReadOnlyList<string> allowed, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim().ToLowerInvariant();
+        if (allowed.Contains(trimmed))
+        {
+            return trimmed;
+        }
+
+        errors[name] = [$"'{name}' must be one of: {string.Join(", ", allowed)}."];
         return null;
     }
 
