@@ -7,10 +7,18 @@ builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
+builder.AddAccounts();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (await app.RunUserCommandsAsync(args))
+{
+    return;
+}
+
 app.UseRequestLogging();
+app.UseAccounts();
 app.UseUi();
 app.MapHealth();
+app.MapAccounts();
 await app.RunAsync();
