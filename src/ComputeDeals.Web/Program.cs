@@ -8,6 +8,7 @@ builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
 builder.AddAccounts();
+builder.AddEditing();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -16,6 +17,7 @@ if (await app.RunUserCommandsAsync(args))
     return;
 }
 
+app.UseSecurityHeaders();
 app.UseRequestLogging();
 app.UseAccounts();
 app.UseUi();
