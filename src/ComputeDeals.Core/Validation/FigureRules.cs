@@ -13,11 +13,12 @@ public static class FigureRules
         _ => 1e9,
     };
 
-    public static string UnitWord(FigureUnit unit) => unit switch
+    /// <summary>The largest plausible value in words.</summary>
+    public static string MaxText(FigureUnit unit) => unit switch
     {
-        FigureUnit.Usd => "US dollars",
-        FigureUnit.Megawatts => "MW",
-        _ => "units",
+        FigureUnit.Usd => "$10 trillion",
+        FigureUnit.Megawatts => "1,000,000 MW (1,000 GW)",
+        _ => "1,000,000,000",
     };
 
     public static void Validate(FieldErrors errors, string prefix, string label, Figure? figure, FigureUnit unit, bool requireDisclosed = false)
@@ -68,7 +69,7 @@ public static class FigureRules
 
         if (lowOk && highOk && figure.Low is { } low && figure.High is { } high && low > high)
         {
-            errors.Add(prefix + ".High", $"High ({high:N0}) is below Low ({low:N0}): swap them or correct one.");
+            errors.Add(prefix + ".High", $"The high {label} is below the low one: swap them or correct one.");
         }
     }
 
@@ -91,10 +92,9 @@ public static class FigureRules
             return false;
         }
 
-        var max = MaxValue(unit);
-        if (v > max)
+        if (v > MaxValue(unit))
         {
-            errors.Add(field, $"The {label} is implausibly large: enter at most {max:N0} {UnitWord(unit)}.");
+            errors.Add(field, $"The {label} is implausibly large: enter at most {MaxText(unit)}.");
             return false;
         }
 
