@@ -23,4 +23,5 @@ app.UseAccounts();
 app.UseUi();
 app.MapHealth();
 app.MapAccounts();
+app.MapEditing();
 await app.RunAsync();

@@ -1,5 +1,8 @@
+using System.Text;
+using ComputeDeals.Web.Features.Accounts;
 using ComputeDeals.Web.Features.Editing;
 using ComputeDeals.Web.Features.History;
+using ComputeDeals.Web.Features.Import;
 
 namespace ComputeDeals.Web.Hosting;
 
@@ -15,6 +18,16 @@ public static class EditingSetup
         builder.Services.AddScoped<ValuationEditor>();
         builder.Services.AddScoped<EditorLookups>();
         builder.Services.AddScoped<ChangeHistoryService>();
+        builder.Services.AddScoped<DealImportService>();
         return builder;
+    }
+
+    public static WebApplication MapEditing(this WebApplication app)
+    {
+        app.MapGet("/editor/import/template.csv", () =>
+                Results.File(Encoding.UTF8.GetBytes(DealImportService.Template), "text/csv; charset=utf-8", "computedeals-deals-template.csv"))
+            .RequireAuthorization(AppPolicies.Editor)
+            .ExcludeFromDescription();
+        return app;
     }
 }
