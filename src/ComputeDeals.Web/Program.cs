@@ -12,10 +12,19 @@ builder.AddContentCache();
 builder.AddApi();
 builder.AddPublicPages();
 builder.AddAnalytics();
+builder.AddAccounts();
+builder.AddEditing();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (await app.RunUserCommandsAsync(args))
+{
+    return;
+}
+
+app.UseSecurityHeaders();
 app.UseRequestLogging();
+app.UseAccounts();
 app.UseUi();
 app.UseApi();
 app.MapApiReference();
@@ -29,4 +38,6 @@ app.MapDealFeed();
 app.MapHealth();
 app.MapShareCards();
 app.MapAnalyticsEndpoints();
+app.MapAccounts();
+app.MapEditing();
 await app.RunAsync();

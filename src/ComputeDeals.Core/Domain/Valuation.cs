@@ -22,6 +22,8 @@ public sealed class Valuation : IVersioned
 
     public Source? Source { get; set; }
 
+    public bool IsDeleted { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

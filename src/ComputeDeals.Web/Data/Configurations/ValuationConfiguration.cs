@@ -14,5 +14,6 @@ internal sealed class ValuationConfiguration : IEntityTypeConfiguration<Valuatio
         builder.Navigation(v => v.Amount).IsRequired();
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasIndex(v => new { v.CompanyId, v.AsOf });
+        builder.HasQueryFilter(v => !v.IsDeleted);
     }
 }

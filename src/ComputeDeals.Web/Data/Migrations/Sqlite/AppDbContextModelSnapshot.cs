@@ -491,6 +491,9 @@ namespace ComputeDeals.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SourceId")
                         .HasColumnType("INTEGER");
 

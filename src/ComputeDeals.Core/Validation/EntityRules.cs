@@ -1,0 +1,251 @@
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+
+namespace ComputeDeals.Core.Validation;
+
+/// <summary>Length limits shared by the rules and the database columns.</summary>
+public static class FieldLimits
+{
+    public const int Name = 200;
+    public const int Title = 300;
+    public const int SourceTitle = 500;
+    public const int Publisher = 200;
+    public const int Url = 2000;
+    public const int Description = 4000;
+    public const int Summary = 8000;
+    public const int MaxTermMonths = 1200;
+}
+
+/// <summary>Rules for a cited source.</summary>
+public static class SourceRules
+{
+    public static FieldErrors Validate(Source source, DateOnly today) => Validate(new FieldErrors(), string.Empty, source, today);
+
+    public static FieldErrors Validate(FieldErrors errors, string prefix, Source source, DateOnly today)
+    {
+        TextRules.Url(errors, prefix + "Url", "source URL", source.Url, required: true, FieldLimits.Url);
+        TextRules.Required(errors, prefix + "Title", "source title", source.Title, FieldLimits.SourceTitle);
+        TextRules.Plain(errors, prefix + "Publisher", "publisher", source.Publisher, FieldLimits.Publisher);
+        TextRules.Date(errors, prefix + "PublishedOn", "publication date", source.PublishedOn, required: false, latest: today.AddDays(1));
+        return errors;
+    }
+}
+
+/// <summary>Rules for a deal, including what publishing needs.</summary>
+public static class DealRules
+{
+    public static FieldErrors Validate(Deal deal, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        TextRules.Required(errors, "Title", "title", deal.Title, FieldLimits.Title);
+        TextRules.Slug(errors, "Slug", deal.Slug);
+        TextRules.Date(errors, "AnnouncedOn", "announcement date", deal.AnnouncedOn, required: true, latest: today.AddYears(1));
+        TextRules.Defined(errors, "AnnouncedPrecision", "date precision", deal.AnnouncedPrecision);
+        TextRules.Defined(errors, "Type", "deal type", deal.Type);
+        TextRules.Defined(errors, "Status", "status", deal.Status);
+        TextRules.Defined(errors, "ValuePeriod", "value period", deal.ValuePeriod);
+        FigureRules.Validate(errors, "Value", "value", deal.Value, FigureUnit.Usd);
+        FigureRules.Validate(errors, "Capacity", "capacity", deal.Capacity, FigureUnit.Megawatts);
+        FigureRules.Validate(errors, "Accelerators", "accelerator count", deal.Accelerators, FigureUnit.Count);
+        TextRules.Markdown(errors, "Summary", "summary", deal.Summary, FieldLimits.Summary);
+
+        TextRules.Date(errors, "TermStart", "term start", deal.TermStart, required: false);
+        TextRules.Date(errors, "TermEnd", "term end", deal.TermEnd, required: false);
+        if (deal.TermStart is { } start && deal.TermEnd is { } end && end < start)
+        {
+            errors.Add("TermEnd", "The term ends before it starts: make the end date later than the start.");
+        }
+
+        if (deal.TermMonths is { } months && (months < 1 || months > FieldLimits.MaxTermMonths))
+        {
+            errors.Add("TermMonths", $"Enter the term as 1 to {FieldLimits.MaxTermMonths} months.");
+        }
+
+        if (deal.Parties.Count == 0)
+        {
+            errors.Add("Parties", "Add at least one party: the companies in the deal and their roles.");
+        }
+
+        var seenParties = new HashSet<(int, PartyRole)>();
+        for (var i = 0; i < deal.Parties.Count; i++)
+        {
+            var party = deal.Parties[i];
+            if (party.CompanyId <= 0)
+            {
+                errors.Add($"Parties[{i}].CompanyId", "Pick the company from the list (start typing its name).");
+            }
+
+            TextRules.Defined(errors, $"Parties[{i}].Role", "role", party.Role);
+            if (party.CompanyId > 0 && !seenParties.Add((party.CompanyId, party.Role)))
+            {
+                errors.Add($"Parties[{i}].CompanyId", "This company already has this role: remove the duplicate row.");
+            }
+        }
+
+        var seenCenters = new HashSet<int>();
+        for (var i = 0; i < deal.DataCenters.Count; i++)
+        {
+            var center = deal.DataCenters[i];
+            if (center.DataCenterId <= 0)
+            {
+                errors.Add($"DataCenters[{i}].DataCenterId", "Pick the data center from the list.");
+            }
+            else if (!seenCenters.Add(center.DataCenterId))
+            {
+                errors.Add($"DataCenters[{i}].DataCenterId", "This data center is listed twice: remove the duplicate row.");
+            }
+
+            FigureRules.Validate(errors, $"DataCenters[{i}].Share", "MW share", center.Share, FigureUnit.Megawatts);
+        }
+
+        var seenUrls = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < deal.Sources.Count; i++)
+        {
+            var link = deal.Sources[i];
+            if (link.Source is null)
+            {
+                errors.Add($"Sources[{i}].Url", "Enter the source's URL and title.");
+                continue;
+            }
+
+            SourceRules.Validate(errors, $"Sources[{i}].", link.Source, today);
+            if (!string.IsNullOrWhiteSpace(link.Source.Url) && !seenUrls.Add(link.Source.Url.Trim()))
+            {
+                errors.Add($"Sources[{i}].Url", "This URL is already cited: remove the duplicate source.");
+            }
+
+            var allFlags = SourceSupports.Value | SourceSupports.Capacity | SourceSupports.Accelerators;
+            if ((link.Supports & ~allFlags) != 0)
+            {
+                errors.Add($"Sources[{i}].Supports", "Pick what the source supports from value, capacity and accelerators.");
+            }
+        }
+
+        if (deal.IsPublished && deal.Sources.Count == 0)
+        {
+            errors.Add("Sources", "Add at least one source before publishing: every published deal cites where it comes from.");
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>Rules for a company.</summary>
+public static class CompanyRules
+{
+    public static FieldErrors Validate(Company company, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        TextRules.Required(errors, "Name", "name", company.Name, FieldLimits.Name);
+        TextRules.Slug(errors, "Slug", company.Slug);
+        TextRules.Defined(errors, "Kind", "kind", company.Kind);
+        TextRules.Country(errors, "Country", company.Country);
+        TextRules.Url(errors, "Website", "website", company.Website, required: false, 500);
+        TextRules.Markdown(errors, "Description", "description", company.Description, FieldLimits.Description);
+        if (company.ParentId is { } parent && parent == company.Id && company.Id != 0)
+        {
+            errors.Add("ParentId", "A company cannot be its own parent: pick another company or none.");
+        }
+
+        if (company.ParentSince is not null && company.ParentId is null)
+        {
+            errors.Add("ParentSince", "Pick the parent company, or clear the date.");
+        }
+
+        TextRules.Date(errors, "ParentSince", "date the parent took control", company.ParentSince, required: false, latest: today.AddYears(1));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { company.Name?.Trim() ?? string.Empty };
+        for (var i = 0; i < company.Aliases.Count; i++)
+        {
+            var alias = company.Aliases[i].Name;
+            TextRules.Required(errors, $"Aliases[{i}].Name", "alias", alias, FieldLimits.Name);
+            if (!string.IsNullOrWhiteSpace(alias) && !seen.Add(alias.Trim()))
+            {
+                errors.Add($"Aliases[{i}].Name", "This alias repeats the name or another alias: remove it.");
+            }
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>Rules for a data center and its capacity timeline.</summary>
+public static class DataCenterRules
+{
+    public static FieldErrors Validate(DataCenter center, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        TextRules.Required(errors, "Name", "name", center.Name, FieldLimits.Name);
+        TextRules.Slug(errors, "Slug", center.Slug);
+        if (center.OperatorId <= 0)
+        {
+            errors.Add("OperatorId", "Pick the operator company from the list.");
+        }
+
+        TextRules.Plain(errors, "City", "city", center.City, FieldLimits.Name);
+        TextRules.Plain(errors, "Region", "region", center.Region, FieldLimits.Name);
+        TextRules.Country(errors, "Country", center.Country);
+        TextRules.Defined(errors, "Status", "status", center.Status);
+        TextRules.Markdown(errors, "Description", "description", center.Description, FieldLimits.Description);
+        if (center.Latitude is { } lat && (double.IsNaN(lat) || lat < -90 || lat > 90))
+        {
+            errors.Add("Latitude", "Enter a latitude between -90 and 90.");
+        }
+
+        if (center.Longitude is { } lon && (double.IsNaN(lon) || lon < -180 || lon > 180))
+        {
+            errors.Add("Longitude", "Enter a longitude between -180 and 180.");
+        }
+
+        if (center.Latitude.HasValue != center.Longitude.HasValue)
+        {
+            errors.Add(center.Latitude.HasValue ? "Longitude" : "Latitude", "Enter both latitude and longitude, or neither.");
+        }
+
+        var seenDates = new HashSet<DateOnly>();
+        for (var i = 0; i < center.Capacity.Count; i++)
+        {
+            var row = center.Capacity[i];
+            var prefix = $"Capacity[{i}].";
+            TextRules.Date(errors, prefix + "EffectiveDate", "effective date", row.EffectiveDate, required: true);
+            TextRules.Defined(errors, prefix + "Precision", "date precision", row.Precision);
+            TextRules.Defined(errors, prefix + "Status", "status", row.Status);
+            FigureRules.Validate(errors, prefix + "Power", "power", row.Power, FigureUnit.Megawatts);
+            FigureRules.Validate(errors, prefix + "Accelerators", "accelerator count", row.Accelerators, FigureUnit.Count);
+            TextRules.Plain(errors, prefix + "AcceleratorType", "accelerator type", row.AcceleratorType, FieldLimits.Name);
+            if (!seenDates.Add(row.EffectiveDate))
+            {
+                errors.Add(prefix + "EffectiveDate", "Another row has the same date: merge the rows or change the date.");
+            }
+
+            if (row.Source is { } source && !string.IsNullOrWhiteSpace(source.Url))
+            {
+                SourceRules.Validate(errors, prefix + "Source.", source, today);
+            }
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>Rules for a valuation.</summary>
+public static class ValuationRules
+{
+    public static FieldErrors Validate(Valuation valuation, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        if (valuation.CompanyId <= 0)
+        {
+            errors.Add("CompanyId", "Pick the company from the list.");
+        }
+
+        TextRules.Date(errors, "AsOf", "as-of date", valuation.AsOf, required: true, latest: today.AddDays(1));
+        TextRules.Defined(errors, "Basis", "basis", valuation.Basis);
+        FigureRules.Validate(errors, "Amount", "valuation", valuation.Amount, FigureUnit.Usd, requireDisclosed: true);
+        if (valuation.Source is { } source && !string.IsNullOrWhiteSpace(source.Url))
+        {
+            SourceRules.Validate(errors, "Source.", source, today);
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using ComputeDeals.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComputeDeals.Web.Features.Accounts;
+
+/// <summary>One user as the admin page lists it.</summary>
+public sealed record UserRow(string Id, string Email, IReadOnlyList<string> Roles, bool IsLockedOut);
+
+/// <summary>Creates users and grants or removes roles. Every call checks that its caller is an admin.</summary>
+public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess access)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync(caller, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.UserName, u.LockoutEnd }).ToListAsync(cancellationToken);
+        var roles = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        return users.Select(u => new UserRow(
+            u.Id,
+            u.Email ?? u.UserName ?? u.Id,
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
+            u.LockoutEnd is { } end && end > now)).ToList();
+    }
+
+    /// <summary>Grants or removes a role. Removing one changes the security stamp, so live sessions lose it.</summary>
+    public async Task<string?> SetRoleAsync(ClaimsPrincipal caller, string userId, string role, bool granted, CancellationToken cancellationToken = default)
+    {
+        var admin = await RequireAdminAsync(caller, cancellationToken);
+        if (!AppRoles.All.Contains(role))
+        {
+            return $"Unknown role \"{role}\": pick one of {string.Join(", ", AppRoles.All)}.";
+        }
+
+        if (!granted && role == AppRoles.Admin && admin.UserId == userId)
+        {
+            return "You cannot remove your own Admin role: ask another admin to do it.";
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return "That user no longer exists: reload the list.";
+        }
+
+        await EnsureRolesAsync(scope.ServiceProvider);
+        var inRole = await users.IsInRoleAsync(user, role);
+        IdentityResult result = IdentityResult.Success;
+        if (granted && !inRole)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+        else if (!granted && inRole)
+        {
+            result = await users.RemoveFromRoleAsync(user, role);
+            if (result.Succeeded)
+            {
+                result = await users.UpdateSecurityStampAsync(user);
+            }
+        }
+
+        return result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Description));
+    }
+
+    /// <summary>Creates a user with a password and one role, or adds the role to an existing user.</summary>
+    public static async Task<IdentityResult> AddUserAsync(IServiceProvider services, string email, string? password, string role)
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        await EnsureRolesAsync(services);
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            if (string.IsNullOrEmpty(password))
+            {
+                return IdentityResult.Failed(new IdentityError { Code = "PasswordRequired", Description = "A new user needs a password." });
+            }
+
+            user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return created;
+            }
+        }
+
+        return await users.IsInRoleAsync(user, role) ? IdentityResult.Success : await users.AddToRoleAsync(user, role);
+    }
+
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var name in AppRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                await roles.CreateAsync(new IdentityRole(name));
+            }
+        }
+    }
+
+    private async Task<EditorIdentity> RequireAdminAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var editor = await access.ResolveAsync(caller, cancellationToken);
+        return editor is { IsAdmin: true } ? editor : throw new UnauthorizedAccessException("Only admins manage users.");
+    }
+}

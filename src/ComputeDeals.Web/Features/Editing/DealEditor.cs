@@ -1,0 +1,323 @@
+using System.Security.Claims;
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+using ComputeDeals.Core.Validation;
+using ComputeDeals.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComputeDeals.Web.Features.Editing;
+
+/// <summary>
+/// Creates, edits, publishes, deletes and restores deals. The input is a detached <see cref="Deal"/>
+/// (the form's model) whose <see cref="Deal.Version"/> is the version the editor loaded.
+/// </summary>
+public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipeline pipeline)
+{
+    /// <summary>A detached copy for the form, deleted deals included; null when there is no such deal.</summary>
+    public async Task<Deal?> LoadAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Query(db).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+    }
+
+    public async Task<Deal?> LoadBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Query(db).AsNoTracking().FirstOrDefaultAsync(d => d.Slug == slug, cancellationToken);
+    }
+
+    /// <summary>A new draft with sensible defaults for the form.</summary>
+    public Deal NewDraft() => new()
+    {
+        Title = string.Empty,
+        Slug = string.Empty,
+        AnnouncedOn = pipeline.Today,
+        AnnouncedPrecision = DatePrecision.Day,
+        Status = DealStatus.Announced,
+        Value = Figure.Undisclosed(),
+    };
+
+    /// <summary>The rules the form and the server share, with today's date.</summary>
+    public FieldErrors Validate(Deal input) => DealRules.Validate(Normalize(input), pipeline.Today);
+
+    /// <summary>Creates (always as a draft) or updates a deal; publishing or unpublishing when IsPublished changes.</summary>
+    public Task<EditResult> SaveAsync(ClaimsPrincipal user, Deal input, CancellationToken cancellationToken = default)
+    {
+        Normalize(input);
+        return pipeline.RunAsync(user, EntityKind.Deal, input.Id, async scope =>
+        {
+            var db = scope.Db;
+            var isNew = input.Id == 0;
+            if (isNew)
+            {
+                // New deals start as drafts; publishing is a second, recorded step.
+                input.IsPublished = false;
+            }
+
+            var errors = DealRules.Validate(input, scope.Today);
+            await CheckReferencesAsync(db, input, errors, cancellationToken);
+            if (!errors.IsValid)
+            {
+                return EditStep.Fail(EditResult.Invalid(errors));
+            }
+
+            var companyIds = input.Parties.Select(p => p.CompanyId).ToList();
+            Deal deal;
+            Snapshot? before = null;
+            if (isNew)
+            {
+                deal = new Deal { Title = input.Title, Slug = input.Slug };
+                db.Deals.Add(deal);
+            }
+            else
+            {
+                var existing = await Query(db).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken);
+                if (existing is null)
+                {
+                    return EditStep.Fail(EditResult.NotFound);
+                }
+
+                deal = existing;
+                companyIds.AddRange(deal.Parties.Select(p => p.CompanyId));
+                var oldNames = await NamesAsync(db, companyIds, deal.DataCenters.Select(d => d.DataCenterId).Concat(input.DataCenters.Select(d => d.DataCenterId)), cancellationToken);
+                before = Snapshots.Of(deal, oldNames.Companies, oldNames.DataCenters);
+                if (deal.Version != input.Version)
+                {
+                    var mine = Snapshots.Of(input, oldNames.Companies, oldNames.DataCenters);
+                    return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Deal, deal.Id, Snapshot.Diff(before, mine), cancellationToken));
+                }
+
+                db.Entry(deal).Property(d => d.Version).OriginalValue = input.Version;
+            }
+
+            var slugTaken = await db.Deals.IgnoreQueryFilters().AnyAsync(d => d.Slug == input.Slug && d.Id != input.Id, cancellationToken);
+            if (await EditPipeline.ChangeSlugAsync(db, EntityKind.Deal, deal.Id, isNew ? null : deal.Slug, input.Slug, slugTaken, scope.Now, cancellationToken) is { } slugError)
+            {
+                return EditStep.Fail(EditResult.Invalid("Slug", slugError));
+            }
+
+            var action = isNew ? ChangeAction.Create
+                : input.IsPublished && !deal.IsPublished ? ChangeAction.Publish
+                : !input.IsPublished && deal.IsPublished ? ChangeAction.Unpublish
+                : ChangeAction.Update;
+            await ApplyAsync(db, deal, input, scope.Now, cancellationToken);
+            var names = await NamesAsync(db, companyIds, deal.DataCenters.Select(d => d.DataCenterId), cancellationToken);
+            var changes = Snapshot.Diff(before, Snapshots.Of(deal, names.Companies, names.DataCenters));
+            if (!isNew && changes.Count > 0)
+            {
+                // Mark the deal itself modified so its version moves even when only child rows changed.
+                db.Entry(deal).Property(d => d.UpdatedAt).IsModified = true;
+            }
+
+            return EditStep.Done(action, changes, () => (deal.Id, deal.Slug, deal.Version));
+        }, cancellationToken);
+    }
+
+    /// <summary>Publishes a saved draft: the stored deal must pass the rules, which need a source.</summary>
+    public async Task<EditResult> SetPublishedAsync(ClaimsPrincipal user, int id, Guid version, bool published, CancellationToken cancellationToken = default)
+    {
+        var deal = await LoadAsync(id, cancellationToken);
+        if (deal is null)
+        {
+            return EditResult.NotFound;
+        }
+
+        deal.Version = version;
+        deal.IsPublished = published;
+        return await SaveAsync(user, deal, cancellationToken);
+    }
+
+    /// <summary>Soft-deletes (hides everywhere) or restores a deal.</summary>
+    public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(user, EntityKind.Deal, id, async scope =>
+        {
+            var deal = await scope.Db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+            if (deal is null)
+            {
+                return EditStep.Fail(EditResult.NotFound);
+            }
+
+            if (deal.Version != version)
+            {
+                return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Deal, id, [], cancellationToken));
+            }
+
+            scope.Db.Entry(deal).Property(d => d.Version).OriginalValue = version;
+            var changes = deal.IsDeleted == deleted ? [] : new[] { new FieldChange("Deleted", deal.IsDeleted ? "yes" : "no", deleted ? "yes" : "no") };
+            deal.IsDeleted = deleted;
+            return EditStep.Done(deleted ? ChangeAction.Delete : ChangeAction.Restore, changes, () => (deal.Id, deal.Slug, deal.Version));
+        }, cancellationToken);
+
+    private static IQueryable<Deal> Query(AppDbContext db) => db.Deals.IgnoreQueryFilters()
+        .Include(d => d.Parties.OrderBy(p => p.Id)).ThenInclude(p => p.Company)
+        .Include(d => d.DataCenters.OrderBy(p => p.Id)).ThenInclude(p => p.DataCenter)
+        .Include(d => d.Sources.OrderBy(s => s.Ordinal)).ThenInclude(s => s.Source)
+        .AsSplitQuery();
+
+    private static Deal Normalize(Deal input)
+    {
+        input.Title = input.Title?.Trim() ?? string.Empty;
+        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Title) : input.Slug.Trim();
+        input.Summary = EditPipeline.Clean(input.Summary);
+        input.Value ??= Figure.Undisclosed();
+        NormalizeFigure(input.Value);
+        NormalizeFigure(input.Capacity);
+        NormalizeFigure(input.Accelerators);
+        if (input.Capacity is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
+        {
+            input.Capacity = null;
+        }
+
+        if (input.Accelerators is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
+        {
+            input.Accelerators = null;
+        }
+
+        foreach (var center in input.DataCenters)
+        {
+            NormalizeFigure(center.Share);
+            if (center.Share is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
+            {
+                center.Share = null;
+            }
+        }
+
+        foreach (var link in input.Sources)
+        {
+            if (link.Source is { } source)
+            {
+                source.Url = source.Url?.Trim() ?? string.Empty;
+                source.Title = source.Title?.Trim() ?? string.Empty;
+                source.Publisher = EditPipeline.Clean(source.Publisher);
+            }
+        }
+
+        return input;
+    }
+
+    internal static void NormalizeFigure(Figure? figure)
+    {
+        if (figure is null)
+        {
+            return;
+        }
+
+        figure.Note = EditPipeline.Clean(figure.Note);
+        if (figure.Qualifier == FigureQualifier.Exact && figure.Low is null != figure.High is null)
+        {
+            figure.Low ??= figure.High;
+            figure.High ??= figure.Low;
+        }
+    }
+
+    private static async Task CheckReferencesAsync(AppDbContext db, Deal input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var companyIds = input.Parties.Select(p => p.CompanyId).Where(id => id > 0).Distinct().ToList();
+        var known = await db.Companies.Where(c => companyIds.Contains(c.Id) && !c.IsDeleted).Select(c => c.Id).ToListAsync(cancellationToken);
+        for (var i = 0; i < input.Parties.Count; i++)
+        {
+            if (input.Parties[i].CompanyId > 0 && !known.Contains(input.Parties[i].CompanyId))
+            {
+                errors.Add($"Parties[{i}].CompanyId", "That company does not exist (or was deleted): pick one from the list.");
+            }
+        }
+
+        var centerIds = input.DataCenters.Select(p => p.DataCenterId).Where(id => id > 0).Distinct().ToList();
+        var knownCenters = await db.DataCenters.Where(c => centerIds.Contains(c.Id) && !c.IsDeleted).Select(c => c.Id).ToListAsync(cancellationToken);
+        for (var i = 0; i < input.DataCenters.Count; i++)
+        {
+            if (input.DataCenters[i].DataCenterId > 0 && !knownCenters.Contains(input.DataCenters[i].DataCenterId))
+            {
+                errors.Add($"DataCenters[{i}].DataCenterId", "That data center does not exist (or was deleted): pick one from the list.");
+            }
+        }
+    }
+
+    private static async Task ApplyAsync(AppDbContext db, Deal deal, Deal input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        deal.Title = input.Title;
+        deal.Slug = input.Slug;
+        deal.AnnouncedOn = input.AnnouncedOn;
+        deal.AnnouncedPrecision = input.AnnouncedPrecision;
+        deal.Type = input.Type;
+        deal.Status = input.Status;
+        deal.Value = CopyInto(deal.Value, input.Value)!;
+        deal.ValuePeriod = input.ValuePeriod;
+        deal.Capacity = CopyInto(deal.Capacity, input.Capacity);
+        deal.Accelerators = CopyInto(deal.Accelerators, input.Accelerators);
+        deal.TermStart = input.TermStart;
+        deal.TermEnd = input.TermEnd;
+        deal.TermMonths = input.TermMonths;
+        deal.Summary = input.Summary;
+        if (input.IsPublished && !deal.IsPublished)
+        {
+            deal.PublishedAt = now;
+        }
+
+        deal.IsPublished = input.IsPublished;
+
+        // Child rows are replaced wholesale; their own ids carry no meaning outside the deal.
+        db.DealParties.RemoveRange(deal.Parties);
+        deal.Parties = input.Parties.Select(p => new DealParty { CompanyId = p.CompanyId, Role = p.Role }).ToList();
+        db.DealDataCenters.RemoveRange(deal.DataCenters);
+        deal.DataCenters = input.DataCenters.Select(c => new DealDataCenter { DataCenterId = c.DataCenterId, Share = c.Share?.Copy() }).ToList();
+        db.DealSources.RemoveRange(deal.Sources);
+        var links = new List<DealSource>();
+        for (var i = 0; i < input.Sources.Count; i++)
+        {
+            var source = await ResolveSourceAsync(db, input.Sources[i].Source!, cancellationToken);
+            links.Add(new DealSource { Source = source, SourceId = source.Id, Ordinal = i + 1, Supports = input.Sources[i].Supports });
+        }
+
+        deal.Sources = links;
+    }
+
+    /// <summary>Finds the cited source by id or URL and updates its details, or creates it.</summary>
+    internal static async Task<Source> ResolveSourceAsync(AppDbContext db, Source input, CancellationToken cancellationToken)
+    {
+        var source = (input.Id > 0 ? await db.Sources.FindAsync([input.Id], cancellationToken) : null)
+            ?? db.Sources.Local.FirstOrDefault(s => s.Url == input.Url)
+            ?? await db.Sources.FirstOrDefaultAsync(s => s.Url == input.Url, cancellationToken);
+        if (source is null)
+        {
+            source = new Source { Url = input.Url, Title = input.Title };
+            db.Sources.Add(source);
+        }
+
+        source.Url = input.Url;
+        source.Title = input.Title;
+        source.Publisher = input.Publisher;
+        source.PublishedOn = input.PublishedOn;
+        return source;
+    }
+
+    internal static Figure? CopyInto(Figure? target, Figure? input)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        if (target is null)
+        {
+            return input.Copy();
+        }
+
+        target.Low = input.Low;
+        target.High = input.High;
+        target.Qualifier = input.Qualifier;
+        target.Basis = input.Basis;
+        target.Note = input.Note;
+        return target;
+    }
+
+    internal static async Task<(Dictionary<int, string> Companies, Dictionary<int, string> DataCenters)> NamesAsync(
+        AppDbContext db, IEnumerable<int> companyIds, IEnumerable<int> dataCenterIds, CancellationToken cancellationToken)
+    {
+        var companies = companyIds.Distinct().ToList();
+        var centers = dataCenterIds.Distinct().ToList();
+        return (
+            await db.Companies.AsNoTracking().Where(c => companies.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken),
+            await db.DataCenters.AsNoTracking().Where(c => centers.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken));
+    }
+}

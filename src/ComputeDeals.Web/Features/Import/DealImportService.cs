@@ -1,0 +1,381 @@
+using System.Globalization;
+using System.Security.Claims;
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+using ComputeDeals.Core.Validation;
+using ComputeDeals.Web.Data;
+using ComputeDeals.Web.Features.Accounts;
+using ComputeDeals.Web.Features.Editing;
+using ComputeDeals.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComputeDeals.Web.Features.Import;
+
+/// <summary>One CSV row's problem, named by row number and column.</summary>
+public sealed record ImportError(int Row, string Column, string Message);
+
+/// <summary>The result of reading a file: the deals it would create and every problem found.</summary>
+public sealed record ImportPreview(IReadOnlyList<Deal> Deals, IReadOnlyList<ImportError> Errors, int RowCount)
+{
+    public bool CanCommit => Errors.Count == 0 && Deals.Count > 0;
+}
+
+/// <summary>
+/// Imports deals from CSV: every row is validated with the shared rules (company names resolved to
+/// ids), then all rows are created as drafts in one transaction, or none are.
+/// </summary>
+public sealed class DealImportService(
+    IDbContextFactory<AppDbContext> factory, EditorAccess access, ContentCache cache, TimeProvider time, ILogger<DealImportService> logger)
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    public static readonly string[] Columns =
+    [
+        "title", "slug", "announced_on", "announced_precision", "type", "status", "parties",
+        "value_low", "value_high", "value_qualifier", "value_basis", "value_period", "value_note",
+        "capacity_low", "capacity_high", "capacity_qualifier",
+        "accelerators_low", "accelerators_high", "accelerators_qualifier",
+        "term_start", "term_end", "term_months", "summary",
+        "source_url", "source_title", "source_publisher", "source_published_on",
+    ];
+
+    public static string Template =>
+        string.Join(",", Columns) + "\r\n" +
+        string.Join(",", new[]
+        {
+            "Example Cloud leases 120 MW to Example Lab", string.Empty, "2026-05-06", "Day", "CapacitySaleOrLease", "Announced",
+            "CoreWeave:Provider; Anthropic:Customer",
+            "1000000000", "1500000000", "Approximately", "Reported", "Total", "reports differ",
+            "120", "120", "Exact", string.Empty, string.Empty, string.Empty,
+            "2026-06-01", string.Empty, "60", "A **Markdown** summary.",
+            "https://example.com/story", "Example Cloud signs Example Lab", "Example News", "2026-05-06",
+        }.Select(CsvParser.Escape)) + "\r\n";
+
+    /// <summary>Parses and validates; reports progress as the fraction of rows checked.</summary>
+    public async Task<ImportPreview> PreviewAsync(ClaimsPrincipal user, string text, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (await access.ResolveAsync(user, cancellationToken) is null)
+        {
+            throw new UnauthorizedAccessException("Importing needs the Editor role.");
+        }
+
+        List<string[]> rows;
+        try
+        {
+            rows = CsvParser.Parse(text);
+        }
+        catch (MalformedCsvException ex)
+        {
+            return new ImportPreview([], [new ImportError(0, "file", ex.Message)], 0);
+        }
+
+        if (rows.Count == 0)
+        {
+            return new ImportPreview([], [new ImportError(0, "file", "The file is empty: download the template and fill in one deal per row.")], 0);
+        }
+
+        var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var missing = new[] { "title", "announced_on", "type", "parties" }.Where(c => !header.Contains(c)).ToList();
+        var unknown = header.Where(h => !Columns.Contains(h)).ToList();
+        if (missing.Count > 0 || unknown.Count > 0)
+        {
+            var errors = missing.Select(c => new ImportError(1, c, $"The header lacks the column \"{c}\": start from the template."))
+                .Concat(unknown.Select(c => new ImportError(1, c, $"Unknown column \"{c}\": use the template's column names.")))
+                .ToList();
+            return new ImportPreview([], errors, rows.Count - 1);
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var companies = await db.Companies.AsNoTracking().Where(c => !c.IsDeleted).Select(c => new { c.Id, c.Name, c.Slug }).ToListAsync(cancellationToken);
+        var aliases = await db.CompanyAliases.AsNoTracking().Select(a => new { a.CompanyId, a.Name }).ToListAsync(cancellationToken);
+        var companyByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in aliases)
+        {
+            companyByName[a.Name] = a.CompanyId;
+        }
+
+        foreach (var c in companies)
+        {
+            companyByName[c.Name] = c.Id;
+            companyByName[c.Slug] = c.Id;
+        }
+
+        var existingSlugs = (await db.Deals.IgnoreQueryFilters().Select(d => d.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        existingSlugs.UnionWith(await db.SlugHistory.Where(h => h.EntityKind == EntityKind.Deal).Select(h => h.OldSlug).ToListAsync(cancellationToken));
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var deals = new List<Deal>();
+        var problems = new List<ImportError>();
+        var fileSlugs = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 1; r < rows.Count; r++)
+        {
+            var rowNumber = r + 1;
+            var cells = rows[r];
+            if (cells.Length != header.Length)
+            {
+                problems.Add(new ImportError(rowNumber, "row", $"The row has {cells.Length} fields but the header has {header.Length}: check for a missing comma or an unquoted comma."));
+                continue;
+            }
+
+            string? Cell(string column) => Array.IndexOf(header, column) is var i and >= 0 && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i].Trim() : null;
+            var rowErrors = new List<ImportError>();
+            var deal = ReadDeal(Cell, rowNumber, companyByName, rowErrors);
+            var ruleErrors = DealRules.Validate(deal, today);
+            foreach (var field in ruleErrors.Fields)
+            {
+                rowErrors.Add(new ImportError(rowNumber, ColumnOf(field), ruleErrors.For(field)!));
+            }
+
+            if (Slugs.IsValid(deal.Slug) && (existingSlugs.Contains(deal.Slug) || !fileSlugs.Add(deal.Slug)))
+            {
+                rowErrors.Add(new ImportError(rowNumber, "slug", $"The slug \"{deal.Slug}\" is already used: give the row its own slug."));
+            }
+
+            problems.AddRange(rowErrors.DistinctBy(e => (e.Column, e.Message)));
+            if (rowErrors.Count == 0)
+            {
+                deals.Add(deal);
+            }
+
+            if (r % 50 == 0)
+            {
+                progress?.Report((double)r / (rows.Count - 1));
+                await Task.Yield();
+            }
+        }
+
+        progress?.Report(1);
+        return new ImportPreview(deals, problems, rows.Count - 1);
+    }
+
+    /// <summary>Creates every previewed deal as a draft in one transaction, with a change record each; all or nothing.</summary>
+    public async Task<EditResult> CommitAsync(ClaimsPrincipal user, ImportPreview preview, CancellationToken cancellationToken = default)
+    {
+        var editor = await access.ResolveAsync(user, cancellationToken);
+        if (editor is null)
+        {
+            return EditResult.Forbidden;
+        }
+
+        if (!preview.CanCommit)
+        {
+            return EditResult.Invalid("file", "Fix every row's problems first: nothing is imported while any row has an error.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            var created = new List<Deal>();
+            foreach (var input in preview.Deals)
+            {
+                var deal = new Deal
+                {
+                    Title = input.Title,
+                    Slug = input.Slug,
+                    AnnouncedOn = input.AnnouncedOn,
+                    AnnouncedPrecision = input.AnnouncedPrecision,
+                    Type = input.Type,
+                    Status = input.Status,
+                    Value = input.Value.Copy(),
+                    ValuePeriod = input.ValuePeriod,
+                    Capacity = input.Capacity?.Copy(),
+                    Accelerators = input.Accelerators?.Copy(),
+                    TermStart = input.TermStart,
+                    TermEnd = input.TermEnd,
+                    TermMonths = input.TermMonths,
+                    Summary = input.Summary,
+                    Parties = input.Parties.Select(p => new DealParty { CompanyId = p.CompanyId, Role = p.Role }).ToList(),
+                };
+                for (var i = 0; i < input.Sources.Count; i++)
+                {
+                    var source = await DealEditor.ResolveSourceAsync(db, input.Sources[i].Source!, cancellationToken);
+                    deal.Sources.Add(new DealSource { Source = source, Ordinal = i + 1, Supports = input.Sources[i].Supports });
+                }
+
+                db.Deals.Add(deal);
+                created.Add(deal);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var names = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+            foreach (var deal in created)
+            {
+                db.ChangeRecords.Add(new ChangeRecord
+                {
+                    At = now,
+                    ChangedBy = editor.Name,
+                    EntityKind = EntityKind.Deal,
+                    EntityId = deal.Id,
+                    Action = ChangeAction.Create,
+                    Changes = Snapshot.ToJson(Snapshot.Diff(null, Snapshots.Of(deal, names, new Dictionary<int, string>()))),
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("{Editor} imported {Count} deals as drafts", editor.Name, created.Count);
+            await cache.InvalidateAsync(cancellationToken);
+            return new EditResult(EditOutcome.Saved, created.Count);
+        }
+        catch (DbUpdateException ex)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            logger.LogWarning(ex, "A deal import failed in the database; nothing was imported");
+            return EditResult.Invalid("file", "The database refused the import (a slug may have been taken meanwhile). Nothing was imported: check the file and try again.");
+        }
+    }
+
+    private static Deal ReadDeal(Func<string, string?> cell, int row, Dictionary<string, int> companies, List<ImportError> errors)
+    {
+        var title = cell("title") ?? string.Empty;
+        var deal = new Deal
+        {
+            Title = title,
+            Slug = cell("slug") ?? Slugs.From(title),
+            AnnouncedOn = Date(cell, "announced_on", row, errors) ?? default,
+            AnnouncedPrecision = Enum<DatePrecision>(cell, "announced_precision", row, errors) ?? DatePrecision.Day,
+            Type = Enum<DealType>(cell, "type", row, errors) ?? DealType.Other,
+            Status = Enum<DealStatus>(cell, "status", row, errors) ?? DealStatus.Announced,
+            ValuePeriod = Enum<ValuePeriod>(cell, "value_period", row, errors) ?? ValuePeriod.Total,
+            Value = ReadFigure(cell, "value", row, errors) ?? Figure.Undisclosed(),
+            Capacity = ReadFigure(cell, "capacity", row, errors),
+            Accelerators = ReadFigure(cell, "accelerators", row, errors),
+            TermStart = Date(cell, "term_start", row, errors),
+            TermEnd = Date(cell, "term_end", row, errors),
+            Summary = cell("summary"),
+        };
+        if (deal.Value is { } value)
+        {
+            value.Basis = Enum<FigureBasis>(cell, "value_basis", row, errors) ?? FigureBasis.Reported;
+            value.Note = cell("value_note");
+        }
+
+        if (cell("term_months") is { } months)
+        {
+            if (int.TryParse(months, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m))
+            {
+                deal.TermMonths = m;
+            }
+            else
+            {
+                errors.Add(new ImportError(row, "term_months", "Write the term as a whole number of months, such as 60."));
+            }
+        }
+
+        foreach (var part in (cell("parties") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pieces = part.Split(':', StringSplitOptions.TrimEntries);
+            if (pieces.Length != 2 || !System.Enum.TryParse<PartyRole>(pieces[1], ignoreCase: true, out var role) || !System.Enum.IsDefined(role))
+            {
+                errors.Add(new ImportError(row, "parties", $"Write each party as Company:Role (roles: {string.Join(", ", System.Enum.GetNames<PartyRole>())}), separated by semicolons; \"{part}\" is not."));
+                continue;
+            }
+
+            if (!companies.TryGetValue(pieces[0], out var companyId))
+            {
+                errors.Add(new ImportError(row, "parties", $"No company is called \"{pieces[0]}\": use an existing company's name or slug, or create it first."));
+                continue;
+            }
+
+            deal.Parties.Add(new DealParty { CompanyId = companyId, Role = role });
+        }
+
+        if (cell("source_url") is { } url)
+        {
+            deal.Sources.Add(new DealSource
+            {
+                Source = new Source { Url = url, Title = cell("source_title") ?? string.Empty, Publisher = cell("source_publisher"), PublishedOn = Date(cell, "source_published_on", row, errors) },
+                Supports = SourceSupports.Value | SourceSupports.Capacity,
+            });
+        }
+
+        return deal;
+    }
+
+    private static Figure? ReadFigure(Func<string, string?> cell, string prefix, int row, List<ImportError> errors)
+    {
+        var low = Number(cell, prefix + "_low", row, errors);
+        var high = Number(cell, prefix + "_high", row, errors);
+        var qualifier = Enum<FigureQualifier>(cell, prefix + "_qualifier", row, errors);
+        if (low is null && high is null && qualifier is null)
+        {
+            return null;
+        }
+
+        return new Figure { Low = low, High = high, Qualifier = qualifier ?? FigureQualifier.Exact };
+    }
+
+    private static double? Number(Func<string, string?> cell, string column, int row, List<ImportError> errors)
+    {
+        if (cell(column) is not { } text)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        errors.Add(new ImportError(row, column, $"Write \"{Short(text)}\" as a plain number in base units (dollars, MW or a count), such as 1500000000."));
+        return null;
+    }
+
+    private static DateOnly? Date(Func<string, string?> cell, string column, int row, List<ImportError> errors)
+    {
+        if (cell(column) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(new ImportError(row, column, $"Write the date \"{Short(text)}\" as yyyy-MM-dd, such as 2026-05-06."));
+        return null;
+    }
+
+    private static T? Enum<T>(Func<string, string?> cell, string column, int row, List<ImportError> errors)
+        where T : struct, Enum
+    {
+        if (cell(column) is not { } text)
+        {
+            return null;
+        }
+
+        if (!text.Any(char.IsDigit) && System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        errors.Add(new ImportError(row, column, $"\"{Short(text)}\" is not one of {string.Join(", ", System.Enum.GetNames<T>())}."));
+        return null;
+    }
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    /// <summary>Maps a rule's field key to the CSV column it came from.</summary>
+    private static string ColumnOf(string field) => field switch
+    {
+        "Title" => "title",
+        "Slug" => "slug",
+        "AnnouncedOn" => "announced_on",
+        "AnnouncedPrecision" => "announced_precision",
+        "Type" => "type",
+        "Status" => "status",
+        "ValuePeriod" => "value_period",
+        "TermStart" => "term_start",
+        "TermEnd" => "term_end",
+        "TermMonths" => "term_months",
+        "Summary" => "summary",
+        "Value.Note" => "value_note",
+        "Value.Basis" => "value_basis",
+        _ when field.StartsWith("Parties", StringComparison.Ordinal) => "parties",
+        _ when field.StartsWith("Sources[0].", StringComparison.Ordinal) => "source_" + field["Sources[0].".Length..].ToLowerInvariant() switch { "publishedon" => "published_on", var s => s },
+        _ when field.Contains('.', StringComparison.Ordinal) => field.ToLowerInvariant().Replace('.', '_'),
+        _ => field.ToLowerInvariant(),
+    };
+}

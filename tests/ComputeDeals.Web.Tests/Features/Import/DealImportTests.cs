@@ -1,0 +1,111 @@
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Testing;
+using ComputeDeals.Web.Features.Accounts;
+using ComputeDeals.Web.Features.Editing;
+using ComputeDeals.Web.Features.Import;
+using ComputeDeals.Web.Tests.Features.Editing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComputeDeals.Web.Tests.Features.Import;
+
+public class DealImportTests(TestAppFactory app) : EditingTestBase(app), IClassFixture<TestAppFactory>
+{
+    private const string Header = "title,announced_on,type,status,parties,value_low,value_high,value_qualifier,capacity_low,capacity_qualifier,summary,source_url,source_title";
+
+    [Fact]
+    public async Task The_template_itself_imports_cleanly()
+    {
+        var editor = await UserAsync("import-template@example.com", AppRoles.Editor);
+
+        var preview = await Service<DealImportService>().PreviewAsync(editor, DealImportService.Template);
+
+        Assert.Empty(preview.Errors);
+        var deal = Assert.Single(preview.Deals);
+        Assert.Equal("example-cloud-leases-120-mw-to-example-lab", deal.Slug);
+        Assert.Equal(2, deal.Parties.Count);
+        Assert.Equal(1.5e9, deal.Value.High);
+    }
+
+    [Fact]
+    public async Task A_valid_file_creates_every_row_as_a_draft_with_a_change_record()
+    {
+        var editor = await UserAsync("import-ok@example.com", AppRoles.Editor);
+        var csv = Header + "\r\n" +
+                  "Import one,2026-04-01,CloudCommitment,Announced,\"Google:Provider; Anthropic:Customer\",1000000000,2000000000,Approximately,,,\"A summary, with a comma\",https://example.com/one,One\r\n" +
+                  "Import two,2026-04-02,ChipPurchase,Rumored,xai:Buyer;nvidia:Seller,,5000000000,UpTo,200,AtLeast,,https://example.com/two,Two\r\n";
+        var service = Service<DealImportService>();
+
+        var preview = await service.PreviewAsync(editor, csv);
+        var result = await service.CommitAsync(editor, preview);
+
+        Assert.Empty(preview.Errors);
+        Assert.Equal(EditOutcome.Saved, result.Outcome);
+        Assert.Equal(2, result.Id);
+        await using var db = App.CreateDbContext();
+        var imported = await db.Deals.Where(d => d.Slug == "import-one" || d.Slug == "import-two").Include(d => d.Parties).ToListAsync();
+        Assert.Equal(2, imported.Count);
+        Assert.All(imported, d => Assert.False(d.IsPublished));
+        Assert.Equal("A summary, with a comma", imported.Single(d => d.Slug == "import-one").Summary);
+        var ids = imported.Select(d => d.Id).ToList();
+        Assert.Equal(2, await db.ChangeRecords.CountAsync(c => c.EntityKind == EntityKind.Deal && ids.Contains(c.EntityId) && c.ChangedBy == "import-ok@example.com"));
+    }
+
+    [Fact]
+    public async Task Every_bad_row_is_reported_by_row_and_column_and_nothing_is_imported()
+    {
+        var editor = await UserAsync("import-bad@example.com", AppRoles.Editor);
+        var csv = Header + "\n" +
+                  "Good row,2026-04-01,CloudCommitment,Announced,Google:Provider,1,1,Exact,,,,https://example.com/g,G\n" +
+                  "<script>alert(1)</script>,2026-13-01,Teleport,Announced,Nobody:Buyer,-5,x,Exact,,,,javascript:alert(1),T\n" +
+                  "Too few,2026-04-01\n";
+        var before = await CountsAsync();
+        var service = Service<DealImportService>();
+
+        var preview = await service.PreviewAsync(editor, csv);
+        var result = await service.CommitAsync(editor, preview);
+
+        var row3 = preview.Errors.Where(e => e.Row == 3).Select(e => e.Column).ToHashSet();
+        Assert.Superset(new HashSet<string> { "title", "announced_on", "type", "parties", "value_low", "value_high", "source_url" }, row3);
+        Assert.Contains(preview.Errors, e => e.Row == 4 && e.Column == "row");
+        Assert.DoesNotContain(preview.Errors, e => e.Row == 2);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData("title,announced_on\n\"never closed,2026-01-01\n", "never closed")]
+    [InlineData("title,announced_on\nab\"cd,2026-01-01\n", "quote appears inside an unquoted field")]
+    [InlineData("", "The file is empty")]
+    [InlineData("name,date\nx,y\n", "lacks the column")]
+    public async Task A_malformed_csv_gives_a_file_error_not_an_exception(string csv, string expected)
+    {
+        var editor = await UserAsync("import-malformed@example.com", AppRoles.Editor);
+
+        var preview = await Service<DealImportService>().PreviewAsync(editor, csv);
+
+        Assert.False(preview.CanCommit);
+        Assert.Contains(preview.Errors, e => e.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Importing_needs_the_editor_role()
+    {
+        var reader = await UserAsync("import-reader@example.com", role: null);
+        var service = Service<DealImportService>();
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.PreviewAsync(reader, DealImportService.Template));
+        var preview = new ImportPreview([await NewDealAsync("Sneaky import")], [], 1);
+        Assert.Equal(EditOutcome.Forbidden, (await service.CommitAsync(reader, preview)).Outcome);
+        Assert.Equal(EditOutcome.Forbidden, (await service.CommitAsync(Anonymous, preview)).Outcome);
+    }
+
+    [Fact]
+    public void The_parser_follows_rfc_4180_quoting()
+    {
+        var rows = CsvParser.Parse("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",,x\n");
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["a", "b,c", "say \"hi\""], rows[0]);
+        Assert.Equal(["multi\nline", string.Empty, "x"], rows[1]);
+    }
+}
