@@ -24,6 +24,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasMany(d => d.Sources).WithOne().HasForeignKey(p => p.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(d => d.EffectiveTermEnd);
         builder.HasIndex(d => d.AnnouncedOn);
+        // The timeline counts and pages published, live deals by date (see docs/benchmarks.md).
+        builder.HasIndex(d => new { d.IsPublished, d.IsDeleted, d.AnnouncedOn });
         builder.HasIndex(d => d.Type);
         builder.HasIndex(d => d.Status);
         builder.HasQueryFilter(d => !d.IsDeleted);

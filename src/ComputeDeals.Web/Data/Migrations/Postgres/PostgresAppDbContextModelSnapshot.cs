@@ -350,6 +350,8 @@ namespace ComputeDeals.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Type");
 
+                    b.HasIndex("IsPublished", "IsDeleted", "AnnouncedOn");
+
                     b.ToTable("Deals");
                 });
 
@@ -519,6 +521,9 @@ namespace ComputeDeals.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("SourceId")
                         .HasColumnType("integer");

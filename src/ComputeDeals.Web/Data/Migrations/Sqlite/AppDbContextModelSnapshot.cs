@@ -333,6 +333,8 @@ namespace ComputeDeals.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Type");
 
+                    b.HasIndex("IsPublished", "IsDeleted", "AnnouncedOn");
+
                     b.ToTable("Deals");
                 });
 

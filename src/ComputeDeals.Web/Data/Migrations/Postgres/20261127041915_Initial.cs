@@ -418,6 +418,7 @@ namespace ComputeDeals.Web.Data.Migrations.Postgres
                     AmountNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Basis = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     SourceId = table.Column<int>(type: "integer", nullable: true),
+                    IsDeleted = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
@@ -628,6 +629,11 @@ namespace ComputeDeals.Web.Data.Migrations.Postgres
                 name: "IX_Deals_AnnouncedOn",
                 table: "Deals",
                 column: "AnnouncedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_IsPublished_IsDeleted_AnnouncedOn",
+                table: "Deals",
+                columns: new[] { "IsPublished", "IsDeleted", "AnnouncedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deals_Slug",
