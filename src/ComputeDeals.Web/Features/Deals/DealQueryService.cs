@@ -51,6 +51,18 @@ public sealed class DealQueryService(IDbContextFactory<AppDbContext> factory)
         (await QueryAsync(DealFilter.Default with { PageSize = Math.Clamp(take, 1, DealFilter.MaxPageSize) }, cancellationToken)).Items;
 
     /// <summary>The filtered published deals, unordered (shared with <see cref="DealChartQuery"/>).</summary>
+    /// <summary>
+    /// Published deals from <paramref name="deals"/> as list rows keyed by id, newest first, with the
+    /// same projection as the timeline (used by the company and data center pages).
+    /// </summary>
+    public static async Task<Dictionary<int, DealSummary>> SummariesByIdAsync(IQueryable<Deal> deals, CancellationToken cancellationToken)
+    {
+        var rows = await Project(deals.AsNoTracking().Where(d => d.IsPublished)).ToListAsync(cancellationToken);
+        return rows
+            .OrderByDescending(d => d.AnnouncedOn).ThenBy(d => d.Title, StringComparer.Ordinal)
+            .ToDictionary(d => d.Id, ToSummary);
+    }
+
     internal static IQueryable<Deal> Apply(AppDbContext db, DealFilter filter)
     {
         var deals = db.Deals.AsNoTracking().Where(d => d.IsPublished);
