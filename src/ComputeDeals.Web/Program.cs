@@ -22,6 +22,7 @@ if (await app.RunUserCommandsAsync(args))
     return;
 }
 
+app.UseHeadAsGet();
 app.UseSecurityHeaders();
 app.UseRequestLogging();
 app.UseAccounts();

@@ -54,4 +54,27 @@ public class HealthAndErrorPagesTests(TestAppFactory app) : IClassFixture<TestAp
         Assert.Equal("/", offsite.Headers.Location?.OriginalString);
         Assert.Equal("/", protocolRelative.Headers.Location?.OriginalString);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/deals/xai-anthropic-colossus-1")]
+    [InlineData("/api/v1/deals")]
+    public async Task Head_requests_are_answered_like_get(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(url, UriKind.Relative));
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Head_on_an_unknown_page_is_still_not_found()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri("/deals/no-such-deal", UriKind.Relative));
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }
