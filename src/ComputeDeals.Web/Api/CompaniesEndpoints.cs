@@ -23,10 +23,6 @@ public static class CompaniesEndpoints
         return app;
     }
 
-    /// <summary>The company rows the list page shows, narrowed by the filters (shared with the CSV).</summary>
-    public static Task<IReadOnlyList<CompanyRow>> QueryAsync(CompanyListService companies, CompanyListFilter filter, CancellationToken cancellationToken) =>
-        companies.ListAsync(filter, cancellationToken);
-
     private static async Task<Results<CachedJson<ListResponse<CompanyListItem>>, ValidationProblem>> ListAsync(
         [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListService companies, CancellationToken cancellationToken)
     {
@@ -38,7 +34,7 @@ public static class CompaniesEndpoints
         }
 
         var links = new ApiLinks(request);
-        var rows = await QueryAsync(companies, filter, cancellationToken);
+        var rows = await companies.ListAsync(filter, cancellationToken);
         var items = rows.Select(c => new CompanyListItem(
             c.Slug,
             c.Name,

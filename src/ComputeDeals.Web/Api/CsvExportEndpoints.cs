@@ -85,7 +85,7 @@ public static class CsvExportEndpoints
         }
 
         var links = new ApiLinks(request);
-        var rows = await CompaniesEndpoints.QueryAsync(companies, filter, cancellationToken);
+        var rows = await companies.ListAsync(filter, cancellationToken);
         return new CsvResult<CompanyRow>("computedeals-companies.csv", CompanyColumns, rows.ToAsyncEnumerable(), (c, csv) => csv
             .Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.ParentSlug).Text(c.ParentName)
             .Number(c.DealCount).Number(c.DataCenterCount).Text(links.CompanyPermalink(c.Slug)));

@@ -1,7 +1,6 @@
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Deals;
-using ComputeDeals.Web.Features.Deals.Permalink;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Companies;
@@ -64,7 +63,7 @@ public sealed class CompanyProfileQuery(IDbContextFactory<AppDbContext> factory,
             .Select(p => new { p.DealId, p.Role })
             .ToListAsync(cancellationToken);
         var dealIds = roles.Select(r => r.DealId).Distinct().ToList();
-        var summaries = await DealSummaries.LoadAsync(db.Deals.Where(d => dealIds.Contains(d.Id)), cancellationToken);
+        var summaries = await DealQueryService.SummariesByIdAsync(db.Deals.Where(d => dealIds.Contains(d.Id)), cancellationToken);
         var order = summaries.Keys.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
         var byRole = roles
             .Where(r => summaries.ContainsKey(r.DealId))

@@ -2,7 +2,6 @@ using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Deals;
-using ComputeDeals.Web.Features.Deals.Permalink;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.DataCenters;
@@ -40,7 +39,7 @@ public sealed class DataCenterProfileQuery(IDbContextFactory<AppDbContext> facto
             .Select(x => new { x.DealId, x.Share })
             .ToListAsync(cancellationToken);
         var ids = links.Select(l => l.DealId).Distinct().ToList();
-        var summaries = await DealSummaries.LoadAsync(db.Deals.Where(d => ids.Contains(d.Id)), cancellationToken);
+        var summaries = await DealQueryService.SummariesByIdAsync(db.Deals.Where(d => ids.Contains(d.Id)), cancellationToken);
         var holders = summaries
             .Select(s => new CapacityHolder(s.Value, links.First(l => l.DealId == s.Key).Share))
             .ToList();
