@@ -1,4 +1,5 @@
 using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Features.ReadModel;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
+builder.AddReadModel();
 builder.AddApi();
 builder.AddPublicPages();
 builder.AddAnalytics();
@@ -21,6 +23,8 @@ if (await app.RunUserCommandsAsync(args))
 {
     return;
 }
+
+await app.LoadReadModelAsync();
 
 app.UseHeadAsGet();
 app.UseSecurityHeaders();
