@@ -16,6 +16,7 @@ builder.AddPublicPages();
 builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
+builder.AddCorrections();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -45,4 +46,5 @@ app.MapShareCards();
 app.MapAnalyticsEndpoints();
 app.MapAccounts();
 app.MapEditing();
+app.MapCorrections();
 await app.RunAsync();
