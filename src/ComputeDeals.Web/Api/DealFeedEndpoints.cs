@@ -111,7 +111,7 @@ public static class DealFeedEndpoints
         {
             string.Join(", ", deal.Parties.Where(p => p.Company is not null).Select(p => $"{p.Company!.Name} ({Labels.Of(p.Role)})")),
             Labels.Of(deal.Type),
-            deal.Value.IsDisclosed ? FigureFormatter.Format(deal.Value, FigureUnit.Usd) + FigureFormatter.PeriodSuffix(deal.ValuePeriod) : "value undisclosed",
+            "value " + FigureFormatter.FormatDealValue(deal.Value, deal.ValuePeriod),
         };
         if (deal.Capacity is not null)
         {

@@ -17,9 +17,7 @@ public sealed record DealSummary(
     Figure? Capacity,
     string? Summary)
 {
-    public string ValueText => Value.IsDisclosed
-        ? FigureFormatter.Format(Value, FigureUnit.Usd) + FigureFormatter.PeriodSuffix(ValuePeriod)
-        : FigureFormatter.UndisclosedText;
+    public string ValueText => FigureFormatter.FormatDealValue(Value, ValuePeriod);
 
     public string CapacityText => Capacity is null ? "—" : FigureFormatter.Format(Capacity, FigureUnit.Megawatts);
 }
