@@ -33,6 +33,11 @@ public class AnalyticsPageTests(TestAppFactory app) : IClassFixture<TestAppFacto
         // CoreWeave provides five cloud commitments in force, none with an MW figure: nothing is taken as zero.
         Assert.Equal("undisclosed", Cell("coreweave", "out"));
         Assert.Equal("at least 3×", page.QuerySelector("[data-ratio='xai/coreweave'] strong")!.TextContent);
+
+        // Rolled up, SpaceX (xAI's parent since 1 January 2026) carries the Colossus 1 sale and xAI has no row.
+        var rolled = await GetAsync("/analytics?asOf=2026-06-01&rollup=true");
+        Assert.Equal("at least 300 MW", rolled.QuerySelector(".cd-league tbody tr[data-company='spacex'] [data-field=out]")!.TextContent.Trim());
+        Assert.Null(rolled.QuerySelector(".cd-league tbody tr[data-company='xai']"));
     }
 
     [Fact]
