@@ -14,6 +14,7 @@ builder.AddPublicPages();
 builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
+builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -35,7 +36,7 @@ app.MapDataCentersApi();
 app.MapValuationsApi();
 app.MapSourcesApi();
 app.MapCsvExports();
-app.MapDealFeed();
+app.MapFeeds();
 app.MapHealth();
 app.MapShareCards();
 app.MapAnalyticsEndpoints();
