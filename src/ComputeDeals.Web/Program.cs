@@ -36,7 +36,7 @@ app.MapDataCentersApi();
 app.MapValuationsApi();
 app.MapSourcesApi();
 app.MapCsvExports();
-app.MapFeeds();
+app.MapFeedsEmbedsAndNetwork();
 app.MapHealth();
 app.MapShareCards();
 app.MapAnalyticsEndpoints();

@@ -1,3 +1,5 @@
+using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Features.Embeds;
 using ComputeDeals.Web.Features.Feeds;
 
 namespace ComputeDeals.Web.Hosting;
@@ -9,5 +11,13 @@ public static class NetworkSetup
     {
         builder.Services.AddScoped<FeedService>();
         return builder;
+    }
+
+    public static WebApplication MapFeedsEmbedsAndNetwork(this WebApplication app)
+    {
+        app.MapFeeds();
+        app.MapEmbeds();
+        app.MapOEmbed();
+        return app;
     }
 }

@@ -8,9 +8,14 @@ public static class EmbedSnippet
 {
     public const int DefaultWidth = 600;
 
-    public const int DefaultHeight = 360;
-
     public const int MinWidth = 280;
+
+    /// <summary>A height that fits each kind of embed without scrolling at the default width.</summary>
+    public static int HeightFor(string embedPath) =>
+        embedPath.StartsWith("/embed/deals/", StringComparison.Ordinal) ? 300
+        : embedPath.StartsWith("/embed/companies/", StringComparison.Ordinal) ? 440
+        : embedPath.StartsWith("/embed/datacenters/", StringComparison.Ordinal) ? 520
+        : 680;
 
     public static string Iframe(string embedUrl, string title, int height, int? width = null) =>
         string.Create(CultureInfo.InvariantCulture,
