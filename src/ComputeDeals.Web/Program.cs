@@ -14,6 +14,7 @@ builder.AddPublicPages();
 builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
+builder.AddCorrections();
 builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
@@ -42,4 +43,5 @@ app.MapShareCards();
 app.MapAnalyticsEndpoints();
 app.MapAccounts();
 app.MapEditing();
+app.MapCorrections();
 await app.RunAsync();
