@@ -15,6 +15,7 @@ builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
 builder.AddCorrections();
+builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -36,7 +37,7 @@ app.MapDataCentersApi();
 app.MapValuationsApi();
 app.MapSourcesApi();
 app.MapCsvExports();
-app.MapDealFeed();
+app.MapFeedsEmbedsAndNetwork();
 app.MapHealth();
 app.MapShareCards();
 app.MapAnalyticsEndpoints();
