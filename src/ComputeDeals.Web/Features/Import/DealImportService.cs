@@ -6,7 +6,6 @@ using ComputeDeals.Core.Validation;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Accounts;
 using ComputeDeals.Web.Features.Editing;
-using ComputeDeals.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Import;
