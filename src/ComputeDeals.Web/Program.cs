@@ -17,6 +17,7 @@ builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
 builder.AddCorrections();
+builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -40,7 +41,7 @@ app.MapDataCentersApi();
 app.MapValuationsApi();
 app.MapSourcesApi();
 app.MapCsvExports();
-app.MapDealFeed();
+app.MapFeedsEmbedsAndNetwork();
 app.MapHealth();
 app.MapShareCards();
 app.MapAnalyticsEndpoints();

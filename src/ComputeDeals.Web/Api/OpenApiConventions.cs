@@ -20,7 +20,7 @@ public static class OpenApiConventions
         ["Valuations"] = "Company valuations over time, each with its basis and source.",
         ["Sources"] = "The reports cited by deals, valuations and capacity rows.",
         ["CSV exports"] = "The same rows as the JSON lists, as RFC 4180 CSV files.",
-        ["Feeds"] = "Atom feeds of newly published deals.",
+        ["Feeds"] = "Atom feeds of any timeline view, of each company and data center, and of published corrections and updates.",
         ["Analytics"] = "Capacity positions, valuation comparisons, deal value per MW and quarterly totals at an as-of date.",
     };
 

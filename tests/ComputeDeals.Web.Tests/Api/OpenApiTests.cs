@@ -54,8 +54,9 @@ public class OpenApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         Assert.Empty(result.Diagnostic!.Errors);
         var errors = result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet());
         Assert.Empty(errors ?? []);
-        // 12 open-data paths (deals, companies, data centers, valuations, sources, CSV, feed) + 5 analytics paths.
-        Assert.Equal(17, result.Document.Paths.Count);
+        // 11 open-data paths (deals, companies, data centers, valuations, sources, CSV) + 4 feeds (deals, company,
+        // data center, changes) + 5 analytics paths.
+        Assert.Equal(20, result.Document.Paths.Count);
     }
 
     [Fact]
