@@ -1,4 +1,5 @@
 using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Features.AsRecorded;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
 builder.AddCorrections();
+builder.AddReleases();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -23,6 +25,7 @@ if (await app.RunUserCommandsAsync(args))
     return;
 }
 
+app.UseAsRecordedPermalinks();
 app.UseHeadAsGet();
 app.UseSecurityHeaders();
 app.UseRequestLogging();
@@ -43,4 +46,5 @@ app.MapAnalyticsEndpoints();
 app.MapAccounts();
 app.MapEditing();
 app.MapCorrections();
+app.MapReleases();
 await app.RunAsync();
