@@ -17,6 +17,7 @@ builder.AddAccounts();
 builder.AddEditing();
 builder.AddCorrections();
 builder.AddReleases();
+builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -39,7 +40,7 @@ app.MapDataCentersApi();
 app.MapValuationsApi();
 app.MapSourcesApi();
 app.MapCsvExports();
-app.MapDealFeed();
+app.MapFeedsEmbedsAndNetwork();
 app.MapHealth();
 app.MapShareCards();
 app.MapAnalyticsEndpoints();

@@ -143,12 +143,17 @@ public sealed class DealQueryService(IDbContextFactory<AppDbContext> factory)
         d.Value,
         d.ValuePeriod,
         d.Capacity,
-        d.Summary));
+        d.Summary,
+        d.UpdatedAt));
 
     private static DealSummary ToSummary(DealRow r) => new(
-        r.Slug, r.Title, r.AnnouncedOn, r.Precision, r.Type, r.Status, r.Parties, r.Value, r.ValuePeriod, r.Capacity, r.Summary);
+        r.Slug, r.Title, r.AnnouncedOn, r.Precision, r.Type, r.Status, r.Parties, r.Value, r.ValuePeriod, r.Capacity, r.Summary)
+    {
+        Id = r.Id,
+        UpdatedAt = r.UpdatedAt,
+    };
 
     private sealed record DealRow(
         int Id, string Slug, string Title, DateOnly AnnouncedOn, DatePrecision Precision, DealType Type, DealStatus Status,
-        List<PartySummary> Parties, Figure Value, ValuePeriod ValuePeriod, Figure? Capacity, string? Summary);
+        List<PartySummary> Parties, Figure Value, ValuePeriod ValuePeriod, Figure? Capacity, string? Summary, DateTimeOffset UpdatedAt);
 }
