@@ -1,4 +1,5 @@
 using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Features.AsRecorded;
 using ComputeDeals.Web.Features.ReadModel;
 using ComputeDeals.Web.Hosting;
 
@@ -17,6 +18,7 @@ builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
 builder.AddCorrections();
+builder.AddReleases();
 builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ if (await app.RunUserCommandsAsync(args))
 
 await app.LoadReadModelAsync();
 
+app.UseAsRecordedPermalinks();
 app.UseHeadAsGet();
 app.UseSecurityHeaders();
 app.UseRequestLogging();
@@ -48,4 +51,5 @@ app.MapAnalyticsEndpoints();
 app.MapAccounts();
 app.MapEditing();
 app.MapCorrections();
+app.MapReleases();
 await app.RunAsync();
