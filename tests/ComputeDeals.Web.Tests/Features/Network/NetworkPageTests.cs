@@ -15,7 +15,7 @@ public class NetworkPageTests(TestAppFactory app) : IClassFixture<TestAppFactory
         Assert.NotNull(cycle);
         Assert.Contains("in all $10–50B+", cycle.TextContent, StringComparison.Ordinal);
         Assert.Equal("at least $10B", cycle.QuerySelector("li[data-leg='anthropic>google'] .cd-leg-sum")!.TextContent);
-        Assert.Equal("$0–40B", cycle.QuerySelector("li[data-leg='google>anthropic'] .cd-leg-sum")!.TextContent);
+        Assert.Equal("$0–$40B", cycle.QuerySelector("li[data-leg='google>anthropic'] .cd-leg-sum")!.TextContent);
         Assert.NotNull(cycle.QuerySelector("a[href='/deals/google-anthropic-investment-2026']"));
         Assert.NotNull(cycle.QuerySelector("a[href='/deals/google-anthropic-tpu-2025']"));
         // Amazon only sells compute to Anthropic in the seed (no Amazon investment is recorded): money flows one way.
