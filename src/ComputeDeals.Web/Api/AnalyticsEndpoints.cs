@@ -276,7 +276,7 @@ public static class AnalyticsEndpoints
         public static DealValueJson From(DealValueRow r) => new(
             DealOf(r.Deal),
             r.Parties.Select(p => $"{p.Company.Slug}:{EnumName(p.Role)}").ToList(),
-            FigureFormatter.Format(r.Value, FigureUnit.Usd) + (r.Value.IsDisclosed ? FigureFormatter.PeriodSuffix(r.ValuePeriod) : string.Empty),
+            FigureFormatter.FormatDealValue(r.Value, r.ValuePeriod),
             EnumName(r.ValuePeriod),
             RangeJson.From(r.Mw, FigureUnit.Megawatts),
             r.Accelerators is null ? null : RangeJson.From(r.Accelerators, FigureUnit.Count),
