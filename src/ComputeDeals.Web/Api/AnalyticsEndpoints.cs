@@ -164,7 +164,7 @@ public static class AnalyticsEndpoints
     }
 
     // Cached JSON with an ETag and Cache-Control, like every other group of the open-data API.
-    private static IResult Cached<T>(T value) => new CachedJson<T>(value);
+    private static CachedJson<T> Cached<T>(T value) => new(value);
 
     private static string EnumName<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
