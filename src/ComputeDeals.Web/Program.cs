@@ -1,4 +1,5 @@
 using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Features.AsRecorded;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
 builder.AddCorrections();
+builder.AddReleases();
 builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ if (await app.RunUserCommandsAsync(args))
     return;
 }
 
+app.UseAsRecordedPermalinks();
 app.UseHeadAsGet();
 app.UseSecurityHeaders();
 app.UseRequestLogging();
@@ -38,4 +41,5 @@ app.MapShareCards();
 app.MapAccounts();
 app.MapEditing();
 app.MapCorrections();
+app.MapReleases();
 await app.RunAsync();
