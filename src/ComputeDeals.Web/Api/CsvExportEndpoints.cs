@@ -67,7 +67,8 @@ public static class CsvExportEndpoints
             Figure(csv, d.Value);
             csv.Text(Name(d.Value.Basis)).Text(Name(d.ValuePeriod)).Text(d.Value.Note).Text(d.ValueText);
             Figure(csv, d.Capacity);
-            csv.Text(d.Capacity is null ? null : d.CapacityText).Text(d.Summary).Text(links.DealPermalink(d.Slug));
+            csv.Text(d.Capacity is null ? null : Name(d.Capacity.Basis)).Text(d.Capacity?.Note)
+                .Text(d.Capacity is null ? null : d.CapacityText).Text(d.Summary).Text(links.DealPermalink(d.Slug));
         });
     }
 

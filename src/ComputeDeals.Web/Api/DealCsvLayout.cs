@@ -14,8 +14,8 @@ public static class DealCsvLayout
     [
         "slug", "title", "announced_on", "announced_precision", "type", "status", "parties",
         "value_low", "value_high", "value_qualifier", "value_basis", "value_period", "value_note", "value_text",
-        "capacity_low", "capacity_high", "capacity_qualifier", "capacity_text",
-        "accelerators_low", "accelerators_high", "accelerators_qualifier",
+        "capacity_low", "capacity_high", "capacity_qualifier", "capacity_basis", "capacity_note", "capacity_text",
+        "accelerators_low", "accelerators_high", "accelerators_qualifier", "accelerators_basis", "accelerators_note",
         "term_start", "term_end", "term_months", "summary",
         "source_url", "source_title", "source_publisher", "source_published_on", "permalink",
     ];
@@ -28,7 +28,7 @@ public static class DealCsvLayout
     [
         "slug", "title", "announced_on", "announced_precision", "type", "status", "parties",
         "value_low", "value_high", "value_qualifier", "value_basis", "value_period", "value_note", "value_text",
-        "capacity_low", "capacity_high", "capacity_qualifier", "capacity_text", "summary", "permalink",
+        "capacity_low", "capacity_high", "capacity_qualifier", "capacity_basis", "capacity_note", "capacity_text", "summary", "permalink",
     ];
 
     /// <summary>One party: "slug:role".</summary>

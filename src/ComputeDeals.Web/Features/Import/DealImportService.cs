@@ -240,11 +240,6 @@ public sealed class DealImportService(
             TermEnd = Date(cell, "term_end", row, errors),
             Summary = cell("summary"),
         };
-        deal.Value = deal.Value with
-        {
-            Basis = Enum<FigureBasis>(cell, "value_basis", row, errors) ?? FigureBasis.Reported,
-            Note = cell("value_note"),
-        };
 
         if (cell("term_months") is { } months)
         {
@@ -293,12 +288,14 @@ public sealed class DealImportService(
         var low = Number(cell, prefix + "_low", row, errors);
         var high = Number(cell, prefix + "_high", row, errors);
         var qualifier = Enum<FigureQualifier>(cell, prefix + "_qualifier", row, errors);
+        var basis = Enum<FigureBasis>(cell, prefix + "_basis", row, errors);
+        var note = cell(prefix + "_note");
         if (low is null && high is null && qualifier is null)
         {
-            return null;
+            return basis is null && note is null ? null : new Figure { Basis = basis ?? FigureBasis.Reported, Note = note };
         }
 
-        return new Figure { Low = low, High = high, Qualifier = qualifier ?? FigureQualifier.Exact };
+        return new Figure { Low = low, High = high, Qualifier = qualifier ?? FigureQualifier.Exact, Basis = basis ?? FigureBasis.Reported, Note = note };
     }
 
     private static double? Number(Func<string, string?> cell, string column, int row, List<ImportError> errors)
