@@ -108,7 +108,7 @@ public class DealsApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         Assert.Equal("atLeast", colossus["capacity_qualifier"]);
         Assert.Equal("http://localhost/deals/xai-anthropic-colossus-1", colossus["permalink"]);
         var parties = colossus["parties"].Split("; ");
-        Assert.Equal(["Anthropic (buyer)", "xAI (seller)"], parties.Order(StringComparer.Ordinal));
+        Assert.Equal(["anthropic:buyer", "xai:seller"], parties.Order(StringComparer.Ordinal));
     }
 
     [Theory]
