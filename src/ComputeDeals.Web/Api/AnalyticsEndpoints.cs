@@ -293,7 +293,7 @@ public static class AnalyticsEndpoints
     public sealed record QuarterJson(string Quarter, int Year, int QuarterOfYear, string Type, int DealCount, RangeJson Value, RangeJson Mw, RangeJson Accelerators, IReadOnlyList<DealJson> Deals)
     {
         public static QuarterJson From(QuarterlyTotal q) => new(
-            q.Label, q.Year, q.Quarter, EnumName(q.Type), q.DealCount,
+            q.Label, q.Quarter.Year, q.Quarter.Quarter, EnumName(q.Type), q.DealCount,
             RangeJson.From(q.Value, FigureUnit.Usd), RangeJson.From(q.Mw, FigureUnit.Megawatts), RangeJson.From(q.Accelerators, FigureUnit.Count),
             q.Deals.Select(DealOf).ToList());
     }

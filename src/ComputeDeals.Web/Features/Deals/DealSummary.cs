@@ -17,6 +17,12 @@ public sealed record DealSummary(
     Figure? Capacity,
     string? Summary)
 {
+    /// <summary>The database id: stable across slug renames (feed entry ids use it).</summary>
+    public int Id { get; init; }
+
+    /// <summary>When the deal was last changed (feed entries' "updated").</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
     public string ValueText => Value.IsDisclosed
         ? FigureFormatter.Format(Value, FigureUnit.Usd) + FigureFormatter.PeriodSuffix(ValuePeriod)
         : FigureFormatter.UndisclosedText;

@@ -92,9 +92,9 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
                 {
                     EffectiveDate = row.EffectiveDate,
                     Precision = row.Precision,
-                    Power = row.Power.Copy(),
+                    Power = row.Power,
                     AcceleratorType = row.AcceleratorType,
-                    Accelerators = row.Accelerators?.Copy(),
+                    Accelerators = row.Accelerators,
                     Status = row.Status,
                     Source = source,
                 });
@@ -142,8 +142,8 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
         foreach (var row in input.Capacity)
         {
             row.Power ??= Figure.Undisclosed();
-            DealEditor.NormalizeFigure(row.Power);
-            DealEditor.NormalizeFigure(row.Accelerators);
+            row.Power = DealEditor.NormalizeFigure(row.Power);
+            row.Accelerators = DealEditor.NormalizeFigure(row.Accelerators);
             row.AcceleratorType = EditPipeline.Clean(row.AcceleratorType);
             if (row.Accelerators is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
             {

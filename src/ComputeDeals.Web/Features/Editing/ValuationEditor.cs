@@ -67,7 +67,7 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
 
             valuation.CompanyId = input.CompanyId;
             valuation.AsOf = input.AsOf;
-            valuation.Amount = DealEditor.CopyInto(valuation.Amount, input.Amount)!;
+            valuation.Amount = input.Amount;
             valuation.Basis = input.Basis;
             valuation.Source = input.Source is { Url.Length: > 0 } s ? await DealEditor.ResolveSourceAsync(db, s, cancellationToken) : null;
             valuation.SourceId = valuation.Source?.Id;
@@ -104,7 +104,7 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
     private static Valuation Normalize(Valuation input)
     {
         input.Amount ??= Figure.Undisclosed();
-        DealEditor.NormalizeFigure(input.Amount);
+        input.Amount = DealEditor.NormalizeFigure(input.Amount);
         if (input.Source is { } source)
         {
             source.Url = source.Url?.Trim() ?? string.Empty;

@@ -177,10 +177,10 @@ public sealed class DealImportService(
                     AnnouncedPrecision = input.AnnouncedPrecision,
                     Type = input.Type,
                     Status = input.Status,
-                    Value = input.Value.Copy(),
+                    Value = input.Value,
                     ValuePeriod = input.ValuePeriod,
-                    Capacity = input.Capacity?.Copy(),
-                    Accelerators = input.Accelerators?.Copy(),
+                    Capacity = input.Capacity,
+                    Accelerators = input.Accelerators,
                     TermStart = input.TermStart,
                     TermEnd = input.TermEnd,
                     TermMonths = input.TermMonths,
@@ -245,11 +245,11 @@ public sealed class DealImportService(
             TermEnd = Date(cell, "term_end", row, errors),
             Summary = cell("summary"),
         };
-        if (deal.Value is { } value)
+        deal.Value = deal.Value with
         {
-            value.Basis = Enum<FigureBasis>(cell, "value_basis", row, errors) ?? FigureBasis.Reported;
-            value.Note = cell("value_note");
-        }
+            Basis = Enum<FigureBasis>(cell, "value_basis", row, errors) ?? FigureBasis.Reported,
+            Note = cell("value_note"),
+        };
 
         if (cell("term_months") is { } months)
         {
