@@ -60,8 +60,8 @@ public sealed record TimelineUrl(DealFilter Filter, TimelineView View, IReadOnly
     }
 
     /// <summary>
-    /// The clean link of a URL a filter form produced (empty fields, the combined "order" control,
-    /// amounts as typed), or null when the URL is already clean or has a value that could not be read.
+    /// The clean link of a URL a filter form produced (empty fields, the combined "order" control),
+    /// or null when the URL is already clean or has a value that could not be read.
     /// </summary>
     public static string? CleanUpHref(string uri)
     {
@@ -73,9 +73,7 @@ public sealed record TimelineUrl(DealFilter Filter, TimelineView View, IReadOnly
 
         var url = Parse(uri);
         var values = QueryHelpers.ParseQuery(uri[queryStart..].Split('#')[0]);
-        var formShaped = values.ContainsKey("order") || values.Any(v => string.IsNullOrWhiteSpace(v.Value.ToString()))
-            || (values.TryGetValue("minValue", out var minValue) && minValue.ToString() != url.Filter.ToQuery().FirstOrDefault(p => p.Key == "minValue").Value)
-            || (values.TryGetValue("minMw", out var minMw) && minMw.ToString() != url.Filter.ToQuery().FirstOrDefault(p => p.Key == "minMw").Value);
+        var formShaped = values.ContainsKey("order") || values.Any(v => string.IsNullOrWhiteSpace(v.Value.ToString()));
         return formShaped && url.Errors.Count == 0 ? url.Href() : null;
     }
 
