@@ -3,7 +3,7 @@ using ComputeDeals.Core.Figures;
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>An agreement between companies that moves compute capacity, chips or money.</summary>
-public sealed class Deal : IVersioned
+public sealed class Deal : ISoftDeletable
 {
     public int Id { get; set; }
 

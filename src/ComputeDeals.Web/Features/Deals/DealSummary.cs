@@ -23,9 +23,7 @@ public sealed record DealSummary(
     /// <summary>When the deal was last changed (feed entries' "updated").</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public string ValueText => Value.IsDisclosed
-        ? FigureFormatter.Format(Value, FigureUnit.Usd) + FigureFormatter.PeriodSuffix(ValuePeriod)
-        : FigureFormatter.UndisclosedText;
+    public string ValueText => FigureFormatter.FormatDealValue(Value, ValuePeriod);
 
     public string CapacityText => Capacity is null ? "—" : FigureFormatter.Format(Capacity, FigureUnit.Megawatts);
 }

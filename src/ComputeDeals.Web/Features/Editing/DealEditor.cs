@@ -37,9 +37,6 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         Value = Figure.Undisclosed(),
     };
 
-    /// <summary>The rules the form and the server share, with today's date.</summary>
-    public FieldErrors Validate(Deal input) => DealRules.Validate(Normalize(input), pipeline.Today);
-
     /// <summary>Creates (always as a draft) or updates a deal; publishing or unpublishing when IsPublished changes.</summary>
     public Task<EditResult> SaveAsync(ClaimsPrincipal user, Deal input, CancellationToken cancellationToken = default)
     {
@@ -129,24 +126,8 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
 
     /// <summary>Soft-deletes (hides everywhere) or restores a deal.</summary>
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.RunAsync(user, EntityKind.Deal, id, async scope =>
-        {
-            var deal = await scope.Db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-            if (deal is null)
-            {
-                return EditStep.Fail(EditResult.NotFound);
-            }
-
-            if (deal.Version != version)
-            {
-                return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Deal, id, [], cancellationToken));
-            }
-
-            scope.Db.Entry(deal).Property(d => d.Version).OriginalValue = version;
-            var changes = deal.IsDeleted == deleted ? [] : new[] { new FieldChange("Deleted", deal.IsDeleted ? "yes" : "no", deleted ? "yes" : "no") };
-            deal.IsDeleted = deleted;
-            return EditStep.Done(deleted ? ChangeAction.Delete : ChangeAction.Restore, changes, () => (deal.Id, deal.Slug, deal.Version));
-        }, cancellationToken);
+        pipeline.SetDeletedAsync(user, EntityKind.Deal, id, version, deleted,
+            db => db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id, cancellationToken), d => d.Slug, cancellationToken);
 
     private static IQueryable<Deal> Query(AppDbContext db) => db.Deals.IgnoreQueryFilters()
         .Include(d => d.Parties.OrderBy(p => p.Id)).ThenInclude(p => p.Company)

@@ -82,24 +82,8 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
     }
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.RunAsync(user, EntityKind.Valuation, id, async scope =>
-        {
-            var valuation = await scope.Db.Valuations.IgnoreQueryFilters().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
-            if (valuation is null)
-            {
-                return EditStep.Fail(EditResult.NotFound);
-            }
-
-            if (valuation.Version != version)
-            {
-                return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Valuation, id, [], cancellationToken));
-            }
-
-            scope.Db.Entry(valuation).Property(v => v.Version).OriginalValue = version;
-            var changes = valuation.IsDeleted == deleted ? [] : new[] { new FieldChange("Deleted", valuation.IsDeleted ? "yes" : "no", deleted ? "yes" : "no") };
-            valuation.IsDeleted = deleted;
-            return EditStep.Done(deleted ? ChangeAction.Delete : ChangeAction.Restore, changes, () => (valuation.Id, null, valuation.Version));
-        }, cancellationToken);
+        pipeline.SetDeletedAsync(user, EntityKind.Valuation, id, version, deleted,
+            db => db.Valuations.IgnoreQueryFilters().FirstOrDefaultAsync(v => v.Id == id, cancellationToken), _ => null, cancellationToken);
 
     private static Valuation Normalize(Valuation input)
     {
