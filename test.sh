@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project and prints one line "N passed, N failed[, N skipped]".
-# Exits non-zero on any failure or when no test ran.
+# Exits non-zero on any failure, when a test project's run (on either store) executed no test, or when
+# its results file is missing (each such run counts as one failure in the total line).
 #
 # Test projects marked <TestAgainstPostgres>true</TestAgainstPostgres> run twice: on SQLite and on
 # a real PostgreSQL server. For that run this script installs PostgreSQL from Debian when it is
@@ -106,12 +107,14 @@ fi
 dotnet build ComputeDeals.sln -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0
+expected=()   # one results file per test project and store; each must exist and have executed tests
 for project in tests/*/*.csproj; do
   grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
   name=$(basename "$project" .csproj)
   echo "== $name (SQLite)"
   COMPUTEDEALS_TEST_PROVIDER=Sqlite dotnet test "$project" --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" "${test_args[@]}" || status=$?
+  expected+=("$name.trx")
   grep -q '<TestAgainstPostgres>true</TestAgainstPostgres>' "$project" || continue
   if [ "$skip_postgres" = 1 ]; then
     echo "== $name (PostgreSQL) not run: --sqlite-only"
@@ -120,18 +123,23 @@ for project in tests/*/*.csproj; do
     COMPUTEDEALS_TEST_PROVIDER=Postgres COMPUTEDEALS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" \
       dotnet test "$project" --no-build -nologo \
       --logger "trx;LogFileName=$name.Postgres.trx" --results-directory "$results" "${test_args[@]}" || status=$?
+    expected+=("$name.Postgres.trx")
   fi
 done
 
-passed=0; failed=$extra_failures; skipped=0; total=0
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
+passed=0; failed=$extra_failures; skipped=0; total=0; empty_runs=()
+for file in "${expected[@]}"; do
+  trx="$results/$file"
+  # A missing results file or a run that executed nothing is a failure, never a silent pass.
+  if [ ! -e "$trx" ]; then empty_runs+=("$file (no results file)"); failed=$((failed + 1)); continue; fi
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   t=$(get total); p=$(get passed); f=$(get failed); e=$(get executed)
+  if [ "${e:-0}" -eq 0 ]; then empty_runs+=("$file (no test executed)"); failed=$((failed + 1)); fi
   total=$((total + ${t:-0})); passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
   skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+for run in "${empty_runs[@]}"; do echo "FAILED: $run"; done
 
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"

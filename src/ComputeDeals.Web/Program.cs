@@ -1,4 +1,5 @@
 using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Features.AsRecorded;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,9 @@ builder.AddPublicPages();
 builder.AddAnalytics();
 builder.AddAccounts();
 builder.AddEditing();
+builder.AddCorrections();
+builder.AddReleases();
+builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -22,6 +26,7 @@ if (await app.RunUserCommandsAsync(args))
     return;
 }
 
+app.UseAsRecordedPermalinks();
 app.UseHeadAsGet();
 app.UseSecurityHeaders();
 app.UseRequestLogging();
@@ -29,16 +34,12 @@ app.UseAccounts();
 app.UseUi();
 app.UseApi();
 app.MapApiReference();
-app.MapDealsApi();
-app.MapCompaniesApi();
-app.MapDataCentersApi();
-app.MapValuationsApi();
-app.MapSourcesApi();
-app.MapCsvExports();
-app.MapDealFeed();
+app.MapOpenDataApi();
+app.MapFeedsEmbedsAndNetwork();
 app.MapHealth();
 app.MapShareCards();
-app.MapAnalyticsEndpoints();
 app.MapAccounts();
 app.MapEditing();
+app.MapCorrections();
+app.MapReleases();
 await app.RunAsync();

@@ -185,21 +185,20 @@ public sealed class AnalyticsCalculator
             })
             .ToList();
 
-    /// <summary>Deal value (over the whole term), MW and accelerators of announced or closed deals, per quarter and type, up to the date.</summary>
+    /// <summary>
+    /// <see cref="DealTotals"/> per quarter of the announcement and deal type, for deals announced up to
+    /// the date (only deals that count are added; see docs/analytics.md, "Quarterly value").
+    /// </summary>
     public IReadOnlyList<QuarterlyTotal> Quarterly(DateOnly asOf) =>
         _data.Deals
             .Where(d => DealTerms.Counts(d.Status) && d.AnnouncedOn <= asOf)
-            .GroupBy(d => (d.AnnouncedOn.Year, Quarter: ((d.AnnouncedOn.Month - 1) / 3) + 1, d.Type))
-            .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Quarter).ThenBy(g => g.Key.Type)
+            .GroupBy(d => (Quarter: CalendarQuarter.Of(d.AnnouncedOn), d.Type))
+            .OrderBy(g => g.Key.Quarter).ThenBy(g => g.Key.Type)
             .Select(g =>
             {
                 var deals = g.OrderBy(d => d.AnnouncedOn).ThenBy(d => d.Id).ToList();
-                return new QuarterlyTotal(
-                    g.Key.Year, g.Key.Quarter, g.Key.Type, deals.Count,
-                    deals.Select(DealTerms.TotalValue).Aggregate(FigureRange.Empty, FigureRange.Add),
-                    deals.Where(DealTerms.HasMw).Select(DealTerms.Mw).Aggregate(FigureRange.Empty, FigureRange.Add),
-                    deals.Select(DealTerms.Accelerators).OfType<FigureRange>().Aggregate(FigureRange.Empty, FigureRange.Add),
-                    deals.Select(Ref).ToList());
+                var totals = DealTotals.Of(deals);
+                return new QuarterlyTotal(g.Key.Quarter, g.Key.Type, totals.DealCount, totals.Value, totals.Mw, totals.Accelerators, deals.Select(Ref).ToList());
             })
             .ToList();
 

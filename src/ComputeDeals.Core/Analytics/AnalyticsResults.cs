@@ -121,10 +121,9 @@ public sealed record DealValueRow(
     FigureRange? AnnualValuePerMw,
     IReadOnlyList<SourceRef> Sources);
 
-/// <summary>Deal value, MW and accelerators announced in one quarter for one deal type.</summary>
+/// <summary>Deal value, MW and accelerators announced in one quarter for one deal type (see <see cref="DealTotals"/>).</summary>
 public sealed record QuarterlyTotal(
-    int Year,
-    int Quarter,
+    CalendarQuarter Quarter,
     DealType Type,
     int DealCount,
     FigureRange Value,
@@ -132,5 +131,5 @@ public sealed record QuarterlyTotal(
     FigureRange Accelerators,
     IReadOnlyList<DealRef> Deals)
 {
-    public string Label => $"{Year} Q{Quarter}";
+    public string Label => Quarter.Label;
 }

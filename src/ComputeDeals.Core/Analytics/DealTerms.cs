@@ -3,29 +3,44 @@ using ComputeDeals.Core.Figures;
 
 namespace ComputeDeals.Core.Analytics;
 
-/// <summary>The analytics' reading of a deal: when it runs, how many MW it moves, what it is worth per year and in total.</summary>
+/// <summary>
+/// The one reading of a deal every page, export, feed and analytic uses: which deals count, which
+/// move capacity, when the term runs, how many MW it moves, what it is worth per year and in total.
+/// </summary>
 public static class DealTerms
 {
+    /// <summary>Statuses of the deals that count in totals: announced or closed (rumored and cancelled ones do not).</summary>
+    public static readonly IReadOnlyList<DealStatus> CountedStatuses = [DealStatus.Announced, DealStatus.Closed];
+
+    /// <summary>Deal types that move capacity (PRODUCT.md section 5): capacity sale or lease, cloud commitment.</summary>
+    public static readonly IReadOnlyList<DealType> CapacityTypes = [DealType.CapacitySaleOrLease, DealType.CloudCommitment];
+
     private const double DaysPerYear = 365.25;
 
     /// <summary>A range that stands for one input whose number is not known.</summary>
     public static readonly FigureRange UnknownOne = new(0, 0, 1, 1, 0);
 
-    /// <summary>Deal types that move capacity (PRODUCT.md section 5).</summary>
-    public static bool MovesCapacity(DealType type) => type is DealType.CapacitySaleOrLease or DealType.CloudCommitment;
+    /// <summary>True for the types in <see cref="CapacityTypes"/>.</summary>
+    public static bool MovesCapacity(DealType type) => CapacityTypes.Contains(type);
 
-    /// <summary>Announced or closed deals count; rumored and cancelled ones do not.</summary>
-    public static bool Counts(DealStatus status) => status is DealStatus.Announced or DealStatus.Closed;
+    /// <summary>True for the statuses in <see cref="CountedStatuses"/>.</summary>
+    public static bool Counts(DealStatus status) => CountedStatuses.Contains(status);
 
     /// <summary>The term starts at its start date, else when the deal was announced.</summary>
-    public static DateOnly Start(DealInput deal) => deal.TermStart ?? deal.AnnouncedOn;
+    public static DateOnly Start(DealInput deal) => Start(deal.AnnouncedOn, deal.TermStart);
+
+    /// <inheritdoc cref="Start(DealInput)"/>
+    public static DateOnly Start(DateOnly announcedOn, DateOnly? termStart) => termStart ?? announcedOn;
 
     /// <summary>
     /// The last day of the term: the end date, else the start plus the months (the start being the
-    /// announcement when no start date is known, as <see cref="Start"/>); null when open.
+    /// announcement when no start date is known, as <see cref="Start(DealInput)"/>); null when open.
     /// </summary>
-    public static DateOnly? End(DealInput deal) =>
-        deal.TermEnd ?? (deal.TermMonths is { } months ? Start(deal).AddMonths(months) : null);
+    public static DateOnly? End(DealInput deal) => End(deal.AnnouncedOn, deal.TermStart, deal.TermEnd, deal.TermMonths);
+
+    /// <inheritdoc cref="End(DealInput)"/>
+    public static DateOnly? End(DateOnly announcedOn, DateOnly? termStart, DateOnly? termEnd, int? termMonths) =>
+        termEnd ?? (termMonths is { } months ? Start(announcedOn, termStart).AddMonths(months) : null);
 
     /// <summary>Started on or before the date and not yet ended on it.</summary>
     public static bool IsActiveOn(DealInput deal, DateOnly date) =>

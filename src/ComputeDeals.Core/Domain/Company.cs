@@ -1,7 +1,7 @@
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>A company that owns, sells, buys or funds compute capacity.</summary>
-public sealed class Company : IVersioned
+public sealed class Company : ISoftDeletable
 {
     public int Id { get; set; }
 

@@ -3,7 +3,7 @@ using ComputeDeals.Core.Figures;
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>A site with power and accelerators, owned and operated by one company.</summary>
-public sealed class DataCenter : IVersioned
+public sealed class DataCenter : ISoftDeletable
 {
     public int Id { get; set; }
 

@@ -3,7 +3,7 @@ using ComputeDeals.Core.Figures;
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>An agreement between companies that moves compute capacity, chips or money.</summary>
-public sealed class Deal : IVersioned
+public sealed class Deal : ISoftDeletable
 {
     public int Id { get; set; }
 
@@ -57,8 +57,8 @@ public sealed class Deal : IVersioned
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    /// <summary>The last day of the term, from the end date or the start plus the months.</summary>
-    public DateOnly? EffectiveTermEnd => TermEnd ?? (TermStart is { } start && TermMonths is { } months ? start.AddMonths(months) : null);
+    /// <summary>The last day of the term (<see cref="Analytics.DealTerms.End(DateOnly, DateOnly?, DateOnly?, int?)"/>).</summary>
+    public DateOnly? EffectiveTermEnd => Analytics.DealTerms.End(AnnouncedOn, TermStart, TermEnd, TermMonths);
 }
 
 /// <summary>A company's part in a deal.</summary>

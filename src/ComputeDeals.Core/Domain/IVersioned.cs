@@ -9,3 +9,11 @@ public interface IVersioned
 
     DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>An editable entity that is soft-deleted (hidden, kept with its history) rather than removed.</summary>
+public interface ISoftDeletable : IVersioned
+{
+    int Id { get; }
+
+    bool IsDeleted { get; set; }
+}

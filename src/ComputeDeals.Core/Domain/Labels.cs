@@ -1,3 +1,5 @@
+using ComputeDeals.Core.Figures;
+
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>Human-readable names for the domain's enums, used by every page, feed and export.</summary>
@@ -49,6 +51,35 @@ public static class Labels
         ValuationBasis.PublicMarketCap => "public market cap",
         _ => "reported talks",
     };
+
+    /// <summary>How a figure's number relates to the truth: "exact", "approximately", "up to", "at least", "undisclosed".</summary>
+    public static string Of(FigureQualifier qualifier) => qualifier switch
+    {
+        FigureQualifier.Exact => "exact",
+        FigureQualifier.Approximately => "approximately",
+        FigureQualifier.UpTo => "up to",
+        FigureQualifier.AtLeast => "at least",
+        _ => "undisclosed",
+    };
+
+    /// <summary>Where a figure comes from: "reported", "estimated", "calculated".</summary>
+    public static string Of(FigureBasis basis) => basis switch
+    {
+        FigureBasis.Estimated => "estimated",
+        FigureBasis.Calculated => "calculated",
+        _ => "reported",
+    };
+
+    /// <summary>What a cited source supports: "value, capacity", or "the deal generally".</summary>
+    public static string Of(SourceSupports supports) =>
+        SupportedFigures(supports) is { Count: > 0 } parts ? string.Join(", ", parts) : "the deal generally";
+
+    /// <summary>The figures a source supports, by name ("value", "capacity", "accelerators"); empty when it supports the deal generally.</summary>
+    public static IReadOnlyList<string> SupportedFigures(SourceSupports supports) =>
+        new[] { (SourceSupports.Value, "value"), (SourceSupports.Capacity, "capacity"), (SourceSupports.Accelerators, "accelerators") }
+            .Where(f => supports.HasFlag(f.Item1))
+            .Select(f => f.Item2)
+            .ToList();
 
     /// <summary>A date written as precisely as it is known: "6 May 2026", "May 2026", "2026".</summary>
     public static string Date(DateOnly date, DatePrecision precision) => precision switch

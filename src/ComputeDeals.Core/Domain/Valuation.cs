@@ -3,7 +3,7 @@ using ComputeDeals.Core.Figures;
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>What a company was worth at a date, and on what basis.</summary>
-public sealed class Valuation : IVersioned
+public sealed class Valuation : ISoftDeletable
 {
     public int Id { get; set; }
 

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace ComputeDeals.Core.Figures;
 
 /// <summary>How a reported number relates to the truth.</summary>
@@ -22,21 +24,43 @@ public enum FigureBasis
 /// A number a user reads: a range [Low, High] with a qualifier and basis, in the base unit of
 /// its owner (US dollars, MW or a count). Stored as double so that SQLite and PostgreSQL can
 /// compare and sum it in SQL; realistic values are integers far below 2^53 and stay exact.
+/// Immutable: a change is a new figure (<c>figure with { High = 5e9 }</c>), never an edit in place.
 /// </summary>
-public sealed class Figure
+public sealed record Figure
 {
-    public double? Low { get; set; }
+    /// <summary>
+    /// What "undisclosed" means, once: the qualifier says so or there is no number at all. Written as
+    /// an expression so that SQL filters (see <c>FigureQueries</c> in the web project) use the same rule.
+    /// </summary>
+    public static readonly Expression<Func<Figure, bool>> IsUndisclosedRule =
+        f => f.Qualifier == FigureQualifier.Undisclosed || (f.Low == null && f.High == null);
 
-    public double? High { get; set; }
+    /// <summary>
+    /// The number a list sorts and filters by ("min value"): the high end, else the low end; null when
+    /// undisclosed, so undisclosed figures sort apart from every number.
+    /// </summary>
+    public static readonly Expression<Func<Figure, double?>> SortKeyRule =
+        f => f.Qualifier == FigureQualifier.Undisclosed ? null : f.High ?? f.Low;
 
-    public FigureQualifier Qualifier { get; set; } = FigureQualifier.Undisclosed;
+    private static readonly Func<Figure, bool> IsUndisclosedCompiled = IsUndisclosedRule.Compile();
+    private static readonly Func<Figure, double?> SortKeyCompiled = SortKeyRule.Compile();
 
-    public FigureBasis Basis { get; set; } = FigureBasis.Reported;
+    public double? Low { get; init; }
+
+    public double? High { get; init; }
+
+    public FigureQualifier Qualifier { get; init; } = FigureQualifier.Undisclosed;
+
+    public FigureBasis Basis { get; init; } = FigureBasis.Reported;
 
     /// <summary>Free text that qualifies the figure further, such as "reports differ".</summary>
-    public string? Note { get; set; }
+    public string? Note { get; init; }
 
-    public bool IsDisclosed => Qualifier != FigureQualifier.Undisclosed && (Low.HasValue || High.HasValue);
+    /// <summary>True when the figure carries a number (see <see cref="IsUndisclosedRule"/>).</summary>
+    public bool IsDisclosed => !IsUndisclosedCompiled(this);
+
+    /// <summary>The value lists sort and filter by (see <see cref="SortKeyRule"/>).</summary>
+    public double? SortKey => SortKeyCompiled(this);
 
     /// <summary>The smallest value the figure allows, or null when it has no lower bound.</summary>
     public double? Floor => Qualifier switch
@@ -70,6 +94,4 @@ public sealed class Figure
         new() { Low = low, Qualifier = FigureQualifier.AtLeast, Basis = basis };
 
     public static Figure Undisclosed() => new() { Qualifier = FigureQualifier.Undisclosed };
-
-    public Figure Copy() => new() { Low = Low, High = High, Qualifier = Qualifier, Basis = Basis, Note = Note };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComputeDeals.Core.Domain;
 
 namespace ComputeDeals.Core.Figures;
 
@@ -37,7 +38,7 @@ public static class FigureFormatter
             _ => FormatValue((figure.Low ?? figure.High)!.Value, unit),
         };
 
-        return figure.Basis == FigureBasis.Estimated ? text + " (est.)" : text;
+        return figure.Basis == FigureBasis.Estimated ? $"{text} ({Labels.Of(figure.Basis)})" : text;
     }
 
     /// <summary>Formats a sum, saying how many inputs were undisclosed or open-ended.</summary>
@@ -118,11 +119,17 @@ public static class FigureFormatter
         return Number(scaled, FigureUnit.Count) + suffix;
     }
 
-    /// <summary>Text for a period a deal's value refers to, to append after the figure.</summary>
-    public static string PeriodSuffix(Core.Domain.ValuePeriod period) => period switch
+    /// <summary>A deal's value with its period: "~$3–15B/year", "up to $40B", "undisclosed". The one text for a deal value.</summary>
+    public static string FormatDealValue(Figure? value, ValuePeriod period) => WithPeriod(Format(value, FigureUnit.Usd), period);
+
+    /// <summary>A formatted value text with its period appended ("/year", "/month"); "undisclosed" stays as it is.</summary>
+    public static string WithPeriod(string valueText, ValuePeriod period) =>
+        valueText == UndisclosedText ? valueText : valueText + PeriodSuffix(period);
+
+    private static string PeriodSuffix(ValuePeriod period) => period switch
     {
-        Core.Domain.ValuePeriod.PerYear => "/year",
-        Core.Domain.ValuePeriod.PerMonth => "/month",
+        ValuePeriod.PerYear => "/year",
+        ValuePeriod.PerMonth => "/month",
         _ => string.Empty,
     };
 

@@ -55,26 +55,6 @@ public sealed record FigureRange(double Low, double High, int Count, int Undiscl
     /// <summary>Scales both ends by a non-negative factor.</summary>
     public FigureRange Scale(double factor) => new(Low * factor, High * factor, Count, UndisclosedCount, OpenEndedCount, OpenBelowCount);
 
-    /// <summary>
-    /// Divides this range by another of positive values: [low / other.high, high / other.low].
-    /// Null when the divisor's range includes zero or nothing is disclosed on either side.
-    /// </summary>
-    public FigureRange? DivideBy(FigureRange divisor)
-    {
-        if (DisclosedCount == 0 || divisor.DisclosedCount == 0 || divisor.Low <= 0 || divisor.High <= 0)
-        {
-            return null;
-        }
-
-        return new FigureRange(
-            Low / divisor.High,
-            High / divisor.Low,
-            Count + divisor.Count,
-            UndisclosedCount + divisor.UndisclosedCount,
-            OpenEndedCount + divisor.OpenEndedCount,
-            OpenBelowCount + divisor.OpenBelowCount);
-    }
-
     /// <summary>Adds up figures, counting the undisclosed ones. Order does not matter.</summary>
     public static FigureRange Sum(IEnumerable<Figure?> figures) =>
         figures.Aggregate(Empty, (total, figure) => total + Of(figure));

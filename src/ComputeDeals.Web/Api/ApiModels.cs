@@ -26,9 +26,7 @@ public sealed record FigureDto(
 
     /// <summary>A deal value: its text carries the period ("~$3–15B/year").</summary>
     public static FigureDto FromValue(Figure figure, ValuePeriod period, IReadOnlyList<SourceRefDto>? sources = null) =>
-        From(figure, FigureUnit.Usd, sources) is var dto && figure.IsDisclosed
-            ? dto with { Text = dto.Text + FigureFormatter.PeriodSuffix(period) }
-            : dto;
+        From(figure, FigureUnit.Usd, sources) with { Text = FigureFormatter.FormatDealValue(figure, period) };
 
     public static FigureDto? FromOptional(Figure? figure, FigureUnit unit, IReadOnlyList<SourceRefDto>? sources = null) =>
         figure is null ? null : From(figure, unit, sources);

@@ -5,7 +5,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 
 namespace ComputeDeals.Web.Api;
 
@@ -40,18 +39,7 @@ public static class ApiSetup
             options.ShouldInclude = description =>
                 description.RelativePath is { } path
                 && (path.StartsWith("api/v1", StringComparison.Ordinal) || path.StartsWith("feeds/", StringComparison.Ordinal));
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "ComputeDeals open data",
-                    Version = "v1",
-                    Description = "Read-only JSON and CSV access to published compute deals, companies, data centers, "
-                        + "valuations and sources. Every figure carries its qualifier and basis; errors are RFC 9457 problem details.",
-                    License = new OpenApiLicense { Name = "Data: see the sources cited with each figure" },
-                };
-                return Task.CompletedTask;
-            });
+            options.AddOpenDataConventions();
         });
 
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy

@@ -35,6 +35,10 @@ public class AppDbContext(DbContextOptions options)
 
     public DbSet<SlugHistory> SlugHistory => Set<SlugHistory>();
 
+    public DbSet<CorrectionSuggestion> CorrectionSuggestions => Set<CorrectionSuggestion>();
+
+    public DbSet<DatasetRelease> Releases => Set<DatasetRelease>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

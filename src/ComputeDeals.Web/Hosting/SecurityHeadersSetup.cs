@@ -19,6 +19,15 @@ public static class SecurityHeadersSetup
         "form-action 'self'; " +
         "frame-ancestors 'none'";
 
+    /// <summary>
+    /// The same policy for /embed/* (cards and charts made to be framed): any site may frame them.
+    /// </summary>
+    public static readonly string EmbedContentSecurityPolicy =
+        ContentSecurityPolicy.Replace("frame-ancestors 'none'", "frame-ancestors *", StringComparison.Ordinal);
+
+    /// <summary>The only path prefix other sites may frame.</summary>
+    public const string FramablePrefix = "/embed";
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use((context, next) =>
@@ -26,10 +35,15 @@ public static class SecurityHeadersSetup
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers["Content-Security-Policy"] = ContentSecurityPolicy;
+                var framable = context.Request.Path.StartsWithSegments(FramablePrefix, StringComparison.OrdinalIgnoreCase);
+                headers["Content-Security-Policy"] = framable ? EmbedContentSecurityPolicy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers.XFrameOptions = "DENY";
+                if (!framable)
+                {
+                    headers.XFrameOptions = "DENY";
+                }
+
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 return Task.CompletedTask;
             });

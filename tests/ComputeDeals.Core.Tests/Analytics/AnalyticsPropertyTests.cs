@@ -22,23 +22,76 @@ public class AnalyticsPropertyTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Available_is_owned_minus_contracted_out_plus_contracted_in(int seed)
+    public void Contracted_in_is_the_sum_over_the_deals_naming_the_company_as_buyer_or_customer(int seed)
     {
         var world = WorldGenerator.Generate(seed);
         var calculator = new AnalyticsCalculator(world.Data);
 
-        foreach (var rollUp in new[] { false, true })
+        foreach (var company in world.Data.Companies)
         {
-            foreach (var company in world.Data.Companies)
+            // Oracle written from PRODUCT.md section 5, not from the calculator: capacity deals, announced or
+            // closed, started by the date and not ended, where the company is buyer or customer.
+            var expected = FigureRange.Empty;
+            foreach (var deal in world.Data.Deals)
             {
-                var p = calculator.Position(company.Id, world.AsOf, rollUp);
-                var owned = p.OwnedOperational.Range + p.OwnedPlanned.Range;
-                var (o, i, a) = (p.ContractedOut.Range, p.ContractedIn.Range, p.Available);
-                Assert.Equal(owned.Low - o.High + i.Low, a.Low, 6);
-                Assert.Equal(owned.High - o.Low + i.High, a.High, 6);
-                Assert.Equal(owned.Count + o.Count + i.Count, a.Count);
-                Assert.Equal(owned.UndisclosedCount + o.UndisclosedCount + i.UndisclosedCount, a.UndisclosedCount);
-                Assert.Equal(p.OwnedOperational.Inputs.Count + p.OwnedPlanned.Inputs.Count, owned.Count);
+                var start = deal.TermStart ?? deal.AnnouncedOn;
+                var end = deal.TermEnd ?? (deal.TermMonths is { } months ? start.AddMonths(months) : (DateOnly?)null);
+                var inForce = start <= world.AsOf && (end is null || end >= world.AsOf);
+                var capacityDeal = deal.Type is DealType.CapacitySaleOrLease or DealType.CloudCommitment;
+                var counts = deal.Status is DealStatus.Announced or DealStatus.Closed;
+                var receives = deal.Parties.Any(p => p.CompanyId == company.Id && p.Role is PartyRole.Buyer or PartyRole.Customer);
+                if (!(inForce && capacityDeal && counts && receives))
+                {
+                    continue;
+                }
+
+                expected += deal.Capacity is not null ? FigureRange.Of(deal.Capacity)
+                    : deal.DataCenters.Count > 0 ? FigureRange.Sum(deal.DataCenters.Select(d => d.Share))
+                    : new FigureRange(0, 0, 1, 1, 0);
+            }
+
+            var actual = calculator.Position(company.Id, world.AsOf, rollUp: false).ContractedIn.Range;
+            Assert.Equal(expected.Low, actual.Low, 6);
+            Assert.Equal(expected.High, actual.High, 6);
+            Assert.Equal((expected.Count, expected.UndisclosedCount, expected.OpenEndedCount), (actual.Count, actual.UndisclosedCount, actual.OpenEndedCount));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void A_rolled_up_parent_owns_the_sum_of_its_members_from_the_date_each_joined(int seed)
+    {
+        var world = WorldGenerator.Generate(seed);
+        var calculator = new AnalyticsCalculator(world.Data);
+        var byId = world.Data.Companies.ToDictionary(c => c.Id);
+
+        // Oracle: a company's top parent at the date, following only links in force then (ParentSince on or before it).
+        int Top(int id)
+        {
+            var seen = new HashSet<int> { id };
+            var current = id;
+            while (byId[current] is { ParentId: { } parent } c && byId.ContainsKey(parent)
+                && (c.ParentSince is not { } since || since <= world.AsOf) && seen.Add(parent))
+            {
+                current = parent;
+            }
+
+            return current;
+        }
+
+        foreach (var group in world.Data.Companies.GroupBy(c => Top(c.Id)))
+        {
+            var rolled = calculator.Position(group.Key, world.AsOf, rollUp: true);
+            var alone = group.Select(m => calculator.Position(m.Id, world.AsOf, rollUp: false)).ToList();
+            var operational = alone.Aggregate(FigureRange.Empty, (sum, p) => sum + p.OwnedOperational.Range);
+            var planned = alone.Aggregate(FigureRange.Empty, (sum, p) => sum + p.OwnedPlanned.Range);
+
+            Assert.Equal(group.Select(c => c.Id).Order(), rolled.Members.Select(m => m.Id).Order());
+            foreach (var (expected, actual) in new[] { (operational, rolled.OwnedOperational.Range), (planned, rolled.OwnedPlanned.Range) })
+            {
+                Assert.Equal(expected.Low, actual.Low, 6);
+                Assert.Equal(expected.High, actual.High, 6);
+                Assert.Equal((expected.Count, expected.UndisclosedCount), (actual.Count, actual.UndisclosedCount));
             }
         }
     }

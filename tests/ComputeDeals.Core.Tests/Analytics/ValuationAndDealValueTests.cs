@@ -104,13 +104,13 @@ public class ValuationAndDealValueTests
     {
         var quarters = Calculator.Quarterly(AsOf);
 
-        Assert.Equal(["2024 Q1", "2025 Q1", "2025 Q2"], quarters.Select(q => q.Label));
-        var q2 = quarters.Single(q => q.Label == "2025 Q2");
+        Assert.Equal(["Q1 2024", "Q1 2025", "Q2 2025"], quarters.Select(q => q.Label));
+        var q2 = quarters.Single(q => q.Label == "Q2 2025");
         Assert.Equal((DealType.CapacitySaleOrLease, 2), (q2.Type, q2.DealCount));
         // $1.2B + $10M × 12 = $1.32B; 150 + at least 20 = at least 170 MW.
         Assert.Equal((1.32e9, 1.32e9, 0), (q2.Value.Low, q2.Value.High, q2.Value.UndisclosedCount));
         Assert.Equal("at least 170 MW", FigureFormatter.Format(q2.Mw, FigureUnit.Megawatts));
-        var q1 = quarters.Single(q => q.Label == "2025 Q1");
+        var q1 = quarters.Single(q => q.Label == "Q1 2025");
         Assert.Equal("undisclosed", FigureFormatter.Format(q1.Value, FigureUnit.Usd));
         Assert.Equal(1, q1.Mw.UndisclosedCount);
     }

@@ -64,7 +64,7 @@ public class FigureFormatterTests
 
     [Fact]
     public void Estimates_are_marked_as_estimates() =>
-        Assert.Equal("~661 MW (est.)", FigureFormatter.Format(Figure.About(661, FigureBasis.Estimated), FigureUnit.Megawatts));
+        Assert.Equal("~661 MW (estimated)", FigureFormatter.Format(Figure.About(661, FigureBasis.Estimated), FigureUnit.Megawatts));
 
     [Fact]
     public void A_sum_says_how_many_inputs_were_undisclosed()
@@ -85,9 +85,20 @@ public class FigureFormatterTests
         Assert.Equal("undisclosed", FigureFormatter.Format(FigureRange.Sum([Figure.Undisclosed(), null]), FigureUnit.Usd));
 
     [Fact]
-    public void Period_suffix_names_the_period() =>
-        Assert.Equal(("/year", "/month", ""), (
-            FigureFormatter.PeriodSuffix(ValuePeriod.PerYear),
-            FigureFormatter.PeriodSuffix(ValuePeriod.PerMonth),
-            FigureFormatter.PeriodSuffix(ValuePeriod.Total)));
+    public void A_deal_value_reads_with_its_period_and_undisclosed_without_one() =>
+        Assert.Equal(("~$3–15B/year", "$100M/month", "up to $40B", "undisclosed", "undisclosed"), (
+            FigureFormatter.FormatDealValue(Figure.Range(3e9, 15e9), ValuePeriod.PerYear),
+            FigureFormatter.FormatDealValue(Figure.Exact(1e8), ValuePeriod.PerMonth),
+            FigureFormatter.FormatDealValue(Figure.UpTo(40e9), ValuePeriod.Total),
+            FigureFormatter.FormatDealValue(Figure.Undisclosed(), ValuePeriod.PerYear),
+            FigureFormatter.FormatDealValue(null, ValuePeriod.Total)));
+
+    [Fact]
+    public void Qualifier_basis_and_support_have_one_label_each() =>
+        Assert.Equal(("up to", "estimated", "value, capacity", "the deal generally", "~661 MW (estimated)"), (
+            Labels.Of(FigureQualifier.UpTo),
+            Labels.Of(FigureBasis.Estimated),
+            Labels.Of(SourceSupports.Value | SourceSupports.Capacity),
+            Labels.Of(SourceSupports.General),
+            FigureFormatter.Format(Figure.About(661, FigureBasis.Estimated), FigureUnit.Megawatts)));
 }

@@ -35,22 +35,6 @@ public class FigureRangeTests
     }
 
     [Fact]
-    public void Division_takes_the_extremes()
-    {
-        // [3e9, 15e9] / [300, 300] = [1e7, 5e7]
-        var perMw = FigureRange.Of(Figure.Range(3e9, 15e9)).DivideBy(FigureRange.Of(Figure.Exact(300)));
-        Assert.NotNull(perMw);
-        Assert.Equal((1e7, 5e7), (perMw.Low, perMw.High));
-    }
-
-    [Fact]
-    public void Division_by_an_undisclosed_or_zero_range_has_no_answer()
-    {
-        Assert.Null(FigureRange.Of(Figure.Exact(5)).DivideBy(FigureRange.Of(Figure.Undisclosed())));
-        Assert.Null(FigureRange.Of(Figure.Exact(5)).DivideBy(FigureRange.Of(Figure.UpTo(10))));
-    }
-
-    [Fact]
     public void Sum_does_not_depend_on_order()
     {
         Figure?[] figures = [Figure.Range(1.2e9, 1.25e9), Figure.Undisclosed(), Figure.AtLeast(10), Figure.UpTo(40e9), Figure.Exact(7)];

@@ -90,7 +90,7 @@ public class AnalyticsEndpointsTests(TestAppFactory app) : IClassFixture<TestApp
 
         Assert.Equal(HttpStatusCode.OK, status);
         var q2 = body.GetProperty("quarters").EnumerateArray()
-            .Single(q => q.GetProperty("quarter").GetString() == "2026 Q2" && q.GetProperty("type").GetString() == "cloudCommitment");
+            .Single(q => q.GetProperty("quarter").GetString() == "Q2 2026" && q.GetProperty("type").GetString() == "cloudCommitment");
         // The Amazon–Anthropic deal alone: $5B, up to $25B; up to 5 GW.
         Assert.Equal(1, q2.GetProperty("dealCount").GetInt32());
         Assert.Equal((5e9, 25e9), (q2.GetProperty("value").GetProperty("low").GetDouble(), q2.GetProperty("value").GetProperty("high").GetDouble()));

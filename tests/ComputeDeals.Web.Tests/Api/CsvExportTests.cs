@@ -125,7 +125,7 @@ public class CsvExportTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         Assert.Equal(pageSlugs, items.Select(i => i.GetProperty("slug").GetString()));
         Assert.Equal(pageSlugs, rows.Select(r => r["slug"]));
         var colossus2 = rows.Single(r => r["slug"] == "colossus-2");
-        Assert.Equal("~661 MW (est.)", colossus2["power_text"]);
+        Assert.Equal("~661 MW (estimated)", colossus2["power_text"]);
         Assert.Equal(
             items.Single(i => i.GetProperty("slug").GetString() == "colossus-2").GetProperty("power").GetProperty("high").GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             colossus2["power_mw_high"]);

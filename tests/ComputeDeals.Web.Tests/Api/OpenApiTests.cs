@@ -54,8 +54,9 @@ public class OpenApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         Assert.Empty(result.Diagnostic!.Errors);
         var errors = result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet());
         Assert.Empty(errors ?? []);
-        // 12 open-data paths (deals, companies, data centers, valuations, sources, CSV, feed) + 5 analytics paths.
-        Assert.Equal(17, result.Document.Paths.Count);
+        // 11 open-data paths (deals, companies, data centers, valuations, sources, CSV) + 4 feeds (deals, company,
+        // data center, changes) + 5 analytics paths.
+        Assert.Equal(20, result.Document.Paths.Count);
     }
 
     [Fact]
@@ -136,5 +137,75 @@ public class OpenApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 
         var config = await client.GetStringAsync(new Uri("/api/docs/index.js", UriKind.Relative));
         Assert.Contains("/openapi/v1.json", config, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The points the recommended rule sets of Spectral (spectral:oas) and Redocly check, read from the served document.</summary>
+public class OpenApiLintTests(TestAppFactory app) : IClassFixture<TestAppFactory>
+{
+    private async Task<JsonElement> GetDocumentAsync()
+    {
+        var json = await app.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Security_is_declared_as_none_at_the_root()
+    {
+        var document = await GetDocumentAsync();
+        var security = document.GetProperty("security");
+        var requirement = Assert.Single(security.EnumerateArray().ToList());
+        Assert.Empty(requirement.EnumerateObject());
+    }
+
+    [Fact]
+    public async Task No_server_url_ends_with_a_slash()
+    {
+        var document = await GetDocumentAsync();
+        var servers = document.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()!).ToList();
+        Assert.NotEmpty(servers);
+        Assert.All(servers, url => Assert.False(url.EndsWith('/'), $"{url} ends with a slash"));
+    }
+
+    [Fact]
+    public async Task Every_operation_documents_a_4xx_response()
+    {
+        var document = await GetDocumentAsync();
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "head" or "post" or "put" or "delete" or "patch")
+                .Select(o => (Name: $"{o.Name} {p.Name}", Responses: o.Value.GetProperty("responses"))))
+            .ToList();
+        Assert.NotEmpty(operations);
+        Assert.All(operations, op => Assert.True(
+            op.Responses.EnumerateObject().Any(r => r.Name.StartsWith('4')), $"{op.Name} documents no 4XX response"));
+    }
+
+    [Fact]
+    public async Task Every_tag_used_by_an_operation_is_declared_with_a_description()
+    {
+        var document = await GetDocumentAsync();
+        var declared = document.GetProperty("tags").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.TryGetProperty("description", out var d) ? d.GetString() : null);
+        var used = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject())
+            .Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("tags", out _))
+            .SelectMany(o => o.Value.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!))
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(used);
+        Assert.All(used, tag =>
+        {
+            Assert.True(declared.TryGetValue(tag, out var description), $"tag {tag} is not declared");
+            Assert.False(string.IsNullOrWhiteSpace(description) || description == tag, $"tag {tag} has no description");
+        });
+    }
+
+    [Fact]
+    public async Task The_licence_has_an_spdx_identifier()
+    {
+        var document = await GetDocumentAsync();
+        var license = document.GetProperty("info").GetProperty("license");
+        Assert.False(string.IsNullOrWhiteSpace(license.GetProperty("name").GetString()));
+        Assert.Equal("CC-BY-4.0", license.GetProperty("identifier").GetString());
     }
 }

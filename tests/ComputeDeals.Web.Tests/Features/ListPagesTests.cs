@@ -48,7 +48,7 @@ public class ListPagesTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         var rows = page.QuerySelectorAll("table tbody tr");
         Assert.True(rows.Length >= 7);
         var colossus2 = rows.Single(r => r.TextContent.Contains("Colossus 2", StringComparison.Ordinal));
-        Assert.Contains("661 MW (est.)", colossus2.TextContent, StringComparison.Ordinal);
+        Assert.Contains("661 MW (estimated)", colossus2.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class SeedLoader(IDbContextFactory<AppDbContext> factory, TimeProv
         {
             Company = Lookup(companyBySlug, v.Company, "company"),
             AsOf = v.AsOf,
-            Amount = v.Amount.ToFigure(),
+            Amount = v.Amount,
             Basis = v.Basis,
             Source = v.Source is null ? null : Lookup(sourceByKey, v.Source, "source"),
             CreatedAt = now,
@@ -128,9 +128,9 @@ public sealed class SeedLoader(IDbContextFactory<AppDbContext> factory, TimeProv
                 {
                     EffectiveDate = r.Date,
                     Precision = r.Precision ?? DatePrecision.Day,
-                    Power = r.PowerMw.ToFigure(),
+                    Power = r.PowerMw,
                     AcceleratorType = r.AcceleratorType,
-                    Accelerators = r.Accelerators?.ToFigure(),
+                    Accelerators = r.Accelerators,
                     Status = r.Status,
                     Source = r.Source is null ? null : Lookup(sourceByKey, r.Source, "source"),
                 }).ToList(),
@@ -152,12 +152,12 @@ public sealed class SeedLoader(IDbContextFactory<AppDbContext> factory, TimeProv
             DataCenters = (d.DataCenters ?? []).Select(x => new DealDataCenter
             {
                 DataCenter = Lookup(dataCenterBySlug, x.Slug, "data center"),
-                Share = x.ShareMw?.ToFigure(),
+                Share = x.ShareMw,
             }).ToList(),
-            Value = d.Value?.ToFigure() ?? Figure.Undisclosed(),
+            Value = d.Value ?? Figure.Undisclosed(),
             ValuePeriod = d.ValuePeriod ?? ValuePeriod.Total,
-            Capacity = d.CapacityMw?.ToFigure(),
-            Accelerators = d.Accelerators?.ToFigure(),
+            Capacity = d.CapacityMw,
+            Accelerators = d.Accelerators,
             TermStart = d.TermStart,
             TermEnd = d.TermEnd,
             TermMonths = d.TermMonths,

@@ -1,5 +1,4 @@
 using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -148,7 +147,7 @@ public sealed class AnalyticsService(IDbContextFactory<AppDbContext> factory, Ti
 
         // Rumored and cancelled deals never count, nor deals neither announced nor started by the date.
         var dealsQuery = db.Deals.AsNoTracking()
-            .Where(d => d.IsPublished && (d.Status == DealStatus.Announced || d.Status == DealStatus.Closed))
+            .Where(d => d.IsPublished && DealTerms.CountedStatuses.Contains(d.Status))
             .Where(d => d.AnnouncedOn <= asOf || (d.TermStart != null && d.TermStart <= asOf));
         if (companyIds is not null)
         {
@@ -232,8 +231,7 @@ public sealed class AnalyticsService(IDbContextFactory<AppDbContext> factory, Ti
     }
 
     // The analytics never read a figure's note; leaving it out keeps the inputs small.
-    private static Figure Bare(Figure figure) =>
-        new() { Low = figure.Low, High = figure.High, Qualifier = figure.Qualifier, Basis = figure.Basis };
+    private static Figure Bare(Figure figure) => figure with { Note = null };
 
     private static Figure? BareOrNull(Figure? figure) => figure is null ? null : Bare(figure);
 }

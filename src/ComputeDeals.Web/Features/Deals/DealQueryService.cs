@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
@@ -28,7 +29,7 @@ public sealed class DealQueryService(IDbContextFactory<AppDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var filtered = Apply(db, filter);
         var total = await filtered.CountAsync(cancellationToken);
-        var undisclosed = await filtered.CountAsync(d => d.Value.Low == null && d.Value.High == null, cancellationToken);
+        var undisclosed = await filtered.CountAsync(ValueUndisclosed, cancellationToken);
         var page = Math.Min(filter.Page, Math.Max(1, (int)Math.Ceiling(total / (double)filter.PageSize)));
         var rows = await Project(Order(filtered, filter).Skip((page - 1) * filter.PageSize).Take(filter.PageSize))
             .ToListAsync(cancellationToken);
@@ -50,7 +51,6 @@ public sealed class DealQueryService(IDbContextFactory<AppDbContext> factory)
     public async Task<IReadOnlyList<DealSummary>> LatestAsync(int take, CancellationToken cancellationToken = default) =>
         (await QueryAsync(DealFilter.Default with { PageSize = Math.Clamp(take, 1, DealFilter.MaxPageSize) }, cancellationToken)).Items;
 
-    /// <summary>The filtered published deals, unordered (shared with <see cref="DealChartQuery"/>).</summary>
     /// <summary>
     /// Published deals from <paramref name="deals"/> as list rows keyed by id, newest first, with the
     /// same projection as the timeline (used by the company and data center pages).
@@ -63,6 +63,7 @@ public sealed class DealQueryService(IDbContextFactory<AppDbContext> factory)
             .ToDictionary(d => d.Id, ToSummary);
     }
 
+    /// <summary>The filtered published deals, unordered (shared with <see cref="DealChartQuery"/>).</summary>
     internal static IQueryable<Deal> Apply(AppDbContext db, DealFilter filter)
     {
         var deals = db.Deals.AsNoTracking().Where(d => d.IsPublished);
@@ -101,24 +102,29 @@ public sealed class DealQueryService(IDbContextFactory<AppDbContext> factory)
 
         if (filter.MinValue is { } minValue)
         {
-            deals = deals.Where(d => (d.Value.High ?? d.Value.Low) >= minValue);
+            deals = deals.Where(FigureQueries.AtLeast<Deal>(d => d.Value, minValue));
         }
 
         if (filter.MinMw is { } minMw)
         {
-            deals = deals.Where(d => d.Capacity != null && (d.Capacity.High ?? d.Capacity.Low) >= minMw);
+            deals = deals.Where(FigureQueries.AtLeast<Deal>(d => d.Capacity, minMw));
         }
 
         return deals;
     }
 
+    private static readonly Expression<Func<Deal, bool>> ValueUndisclosed = FigureQueries.IsUndisclosed<Deal>(d => d.Value);
+    private static readonly Expression<Func<Deal, double?>> ValueKey = FigureQueries.SortKey<Deal>(d => d.Value);
+    private static readonly Expression<Func<Deal, bool>> CapacityUndisclosed = FigureQueries.IsUndisclosed<Deal>(d => d.Capacity);
+    private static readonly Expression<Func<Deal, double?>> CapacityKey = FigureQueries.SortKey<Deal>(d => d.Capacity);
+
     private static IQueryable<Deal> Order(IQueryable<Deal> deals, DealFilter filter) => (filter.Sort, filter.Descending) switch
     {
-        // Undisclosed values and capacities sort last in both directions.
-        (DealSort.Value, true) => deals.OrderBy(d => (d.Value.High ?? d.Value.Low) == null).ThenByDescending(d => d.Value.High ?? d.Value.Low).ThenByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id),
-        (DealSort.Value, false) => deals.OrderBy(d => (d.Value.High ?? d.Value.Low) == null).ThenBy(d => d.Value.High ?? d.Value.Low).ThenByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id),
-        (DealSort.Mw, true) => deals.OrderBy(d => d.Capacity == null || (d.Capacity.High ?? d.Capacity.Low) == null).ThenByDescending(d => d.Capacity!.High ?? d.Capacity.Low).ThenByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id),
-        (DealSort.Mw, false) => deals.OrderBy(d => d.Capacity == null || (d.Capacity.High ?? d.Capacity.Low) == null).ThenBy(d => d.Capacity!.High ?? d.Capacity.Low).ThenByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id),
+        // Undisclosed values and capacities sort last in both directions (Core's Figure.SortKeyRule).
+        (DealSort.Value, true) => deals.OrderBy(ValueUndisclosed).ThenByDescending(ValueKey).ThenByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id),
+        (DealSort.Value, false) => deals.OrderBy(ValueUndisclosed).ThenBy(ValueKey).ThenByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id),
+        (DealSort.Mw, true) => deals.OrderBy(CapacityUndisclosed).ThenByDescending(CapacityKey).ThenByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id),
+        (DealSort.Mw, false) => deals.OrderBy(CapacityUndisclosed).ThenBy(CapacityKey).ThenByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id),
         (DealSort.Title, true) => deals.OrderByDescending(d => d.Title).ThenBy(d => d.Id),
         (DealSort.Title, false) => deals.OrderBy(d => d.Title).ThenBy(d => d.Id),
         (_, false) => deals.OrderBy(d => d.AnnouncedOn).ThenBy(d => d.Title).ThenBy(d => d.Id),
@@ -137,12 +143,17 @@ public sealed class DealQueryService(IDbContextFactory<AppDbContext> factory)
         d.Value,
         d.ValuePeriod,
         d.Capacity,
-        d.Summary));
+        d.Summary,
+        d.UpdatedAt));
 
     private static DealSummary ToSummary(DealRow r) => new(
-        r.Slug, r.Title, r.AnnouncedOn, r.Precision, r.Type, r.Status, r.Parties, r.Value, r.ValuePeriod, r.Capacity, r.Summary);
+        r.Slug, r.Title, r.AnnouncedOn, r.Precision, r.Type, r.Status, r.Parties, r.Value, r.ValuePeriod, r.Capacity, r.Summary)
+    {
+        Id = r.Id,
+        UpdatedAt = r.UpdatedAt,
+    };
 
     private sealed record DealRow(
         int Id, string Slug, string Title, DateOnly AnnouncedOn, DatePrecision Precision, DealType Type, DealStatus Status,
-        List<PartySummary> Parties, Figure Value, ValuePeriod ValuePeriod, Figure? Capacity, string? Summary);
+        List<PartySummary> Parties, Figure Value, ValuePeriod ValuePeriod, Figure? Capacity, string? Summary, DateTimeOffset UpdatedAt);
 }

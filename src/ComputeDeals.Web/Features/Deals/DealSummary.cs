@@ -17,9 +17,13 @@ public sealed record DealSummary(
     Figure? Capacity,
     string? Summary)
 {
-    public string ValueText => Value.IsDisclosed
-        ? FigureFormatter.Format(Value, FigureUnit.Usd) + FigureFormatter.PeriodSuffix(ValuePeriod)
-        : FigureFormatter.UndisclosedText;
+    /// <summary>The database id: stable across slug renames (feed entry ids use it).</summary>
+    public int Id { get; init; }
+
+    /// <summary>When the deal was last changed (feed entries' "updated").</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public string ValueText => FigureFormatter.FormatDealValue(Value, ValuePeriod);
 
     public string CapacityText => Capacity is null ? "—" : FigureFormatter.Format(Capacity, FigureUnit.Megawatts);
 }

@@ -110,24 +110,8 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
     }
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.RunAsync(user, EntityKind.Company, id, async scope =>
-        {
-            var company = await scope.Db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-            if (company is null)
-            {
-                return EditStep.Fail(EditResult.NotFound);
-            }
-
-            if (company.Version != version)
-            {
-                return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Company, id, [], cancellationToken));
-            }
-
-            scope.Db.Entry(company).Property(c => c.Version).OriginalValue = version;
-            var changes = company.IsDeleted == deleted ? [] : new[] { new FieldChange("Deleted", company.IsDeleted ? "yes" : "no", deleted ? "yes" : "no") };
-            company.IsDeleted = deleted;
-            return EditStep.Done(deleted ? ChangeAction.Delete : ChangeAction.Restore, changes, () => (company.Id, company.Slug, company.Version));
-        }, cancellationToken);
+        pipeline.SetDeletedAsync(user, EntityKind.Company, id, version, deleted,
+            db => db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken), c => c.Slug, cancellationToken);
 
     private static Company Normalize(Company input)
     {

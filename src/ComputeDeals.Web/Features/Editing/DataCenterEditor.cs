@@ -92,9 +92,9 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
                 {
                     EffectiveDate = row.EffectiveDate,
                     Precision = row.Precision,
-                    Power = row.Power.Copy(),
+                    Power = row.Power,
                     AcceleratorType = row.AcceleratorType,
-                    Accelerators = row.Accelerators?.Copy(),
+                    Accelerators = row.Accelerators,
                     Status = row.Status,
                     Source = source,
                 });
@@ -112,24 +112,8 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
     }
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.RunAsync(user, EntityKind.DataCenter, id, async scope =>
-        {
-            var center = await scope.Db.DataCenters.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-            if (center is null)
-            {
-                return EditStep.Fail(EditResult.NotFound);
-            }
-
-            if (center.Version != version)
-            {
-                return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.DataCenter, id, [], cancellationToken));
-            }
-
-            scope.Db.Entry(center).Property(d => d.Version).OriginalValue = version;
-            var changes = center.IsDeleted == deleted ? [] : new[] { new FieldChange("Deleted", center.IsDeleted ? "yes" : "no", deleted ? "yes" : "no") };
-            center.IsDeleted = deleted;
-            return EditStep.Done(deleted ? ChangeAction.Delete : ChangeAction.Restore, changes, () => (center.Id, center.Slug, center.Version));
-        }, cancellationToken);
+        pipeline.SetDeletedAsync(user, EntityKind.DataCenter, id, version, deleted,
+            db => db.DataCenters.FirstOrDefaultAsync(d => d.Id == id, cancellationToken), d => d.Slug, cancellationToken);
 
     private static DataCenter Normalize(DataCenter input)
     {
@@ -142,8 +126,8 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
         foreach (var row in input.Capacity)
         {
             row.Power ??= Figure.Undisclosed();
-            DealEditor.NormalizeFigure(row.Power);
-            DealEditor.NormalizeFigure(row.Accelerators);
+            row.Power = DealEditor.NormalizeFigure(row.Power);
+            row.Accelerators = DealEditor.NormalizeFigure(row.Accelerators);
             row.AcceleratorType = EditPipeline.Clean(row.AcceleratorType);
             if (row.Accelerators is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
             {

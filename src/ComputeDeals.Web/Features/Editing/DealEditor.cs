@@ -37,9 +37,6 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         Value = Figure.Undisclosed(),
     };
 
-    /// <summary>The rules the form and the server share, with today's date.</summary>
-    public FieldErrors Validate(Deal input) => DealRules.Validate(Normalize(input), pipeline.Today);
-
     /// <summary>Creates (always as a draft) or updates a deal; publishing or unpublishing when IsPublished changes.</summary>
     public Task<EditResult> SaveAsync(ClaimsPrincipal user, Deal input, CancellationToken cancellationToken = default)
     {
@@ -129,24 +126,8 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
 
     /// <summary>Soft-deletes (hides everywhere) or restores a deal.</summary>
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.RunAsync(user, EntityKind.Deal, id, async scope =>
-        {
-            var deal = await scope.Db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-            if (deal is null)
-            {
-                return EditStep.Fail(EditResult.NotFound);
-            }
-
-            if (deal.Version != version)
-            {
-                return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Deal, id, [], cancellationToken));
-            }
-
-            scope.Db.Entry(deal).Property(d => d.Version).OriginalValue = version;
-            var changes = deal.IsDeleted == deleted ? [] : new[] { new FieldChange("Deleted", deal.IsDeleted ? "yes" : "no", deleted ? "yes" : "no") };
-            deal.IsDeleted = deleted;
-            return EditStep.Done(deleted ? ChangeAction.Delete : ChangeAction.Restore, changes, () => (deal.Id, deal.Slug, deal.Version));
-        }, cancellationToken);
+        pipeline.SetDeletedAsync(user, EntityKind.Deal, id, version, deleted,
+            db => db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id, cancellationToken), d => d.Slug, cancellationToken);
 
     private static IQueryable<Deal> Query(AppDbContext db) => db.Deals.IgnoreQueryFilters()
         .Include(d => d.Parties.OrderBy(p => p.Id)).ThenInclude(p => p.Company)
@@ -160,9 +141,9 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Title) : input.Slug.Trim();
         input.Summary = EditPipeline.Clean(input.Summary);
         input.Value ??= Figure.Undisclosed();
-        NormalizeFigure(input.Value);
-        NormalizeFigure(input.Capacity);
-        NormalizeFigure(input.Accelerators);
+        input.Value = NormalizeFigure(input.Value);
+        input.Capacity = NormalizeFigure(input.Capacity);
+        input.Accelerators = NormalizeFigure(input.Accelerators);
         if (input.Capacity is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
         {
             input.Capacity = null;
@@ -175,7 +156,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
 
         foreach (var center in input.DataCenters)
         {
-            NormalizeFigure(center.Share);
+            center.Share = NormalizeFigure(center.Share);
             if (center.Share is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
             {
                 center.Share = null;
@@ -195,20 +176,13 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         return input;
     }
 
-    internal static void NormalizeFigure(Figure? figure)
-    {
-        if (figure is null)
-        {
-            return;
-        }
-
-        figure.Note = EditPipeline.Clean(figure.Note);
-        if (figure.Qualifier == FigureQualifier.Exact && figure.Low is null != figure.High is null)
-        {
-            figure.Low ??= figure.High;
-            figure.High ??= figure.Low;
-        }
-    }
+    /// <summary>The figure with a clean note; an exact figure with one number gets it at both ends.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(figure))]
+    internal static Figure? NormalizeFigure(Figure? figure) =>
+        figure is null ? null
+        : figure.Qualifier == FigureQualifier.Exact && figure.Low is null != figure.High is null
+            ? figure with { Note = EditPipeline.Clean(figure.Note), Low = figure.Low ?? figure.High, High = figure.High ?? figure.Low }
+            : figure with { Note = EditPipeline.Clean(figure.Note) };
 
     private static async Task CheckReferencesAsync(AppDbContext db, Deal input, FieldErrors errors, CancellationToken cancellationToken)
     {
@@ -241,10 +215,10 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         deal.AnnouncedPrecision = input.AnnouncedPrecision;
         deal.Type = input.Type;
         deal.Status = input.Status;
-        deal.Value = CopyInto(deal.Value, input.Value)!;
+        deal.Value = input.Value;
         deal.ValuePeriod = input.ValuePeriod;
-        deal.Capacity = CopyInto(deal.Capacity, input.Capacity);
-        deal.Accelerators = CopyInto(deal.Accelerators, input.Accelerators);
+        deal.Capacity = input.Capacity;
+        deal.Accelerators = input.Accelerators;
         deal.TermStart = input.TermStart;
         deal.TermEnd = input.TermEnd;
         deal.TermMonths = input.TermMonths;
@@ -260,7 +234,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         db.DealParties.RemoveRange(deal.Parties);
         deal.Parties = input.Parties.Select(p => new DealParty { CompanyId = p.CompanyId, Role = p.Role }).ToList();
         db.DealDataCenters.RemoveRange(deal.DataCenters);
-        deal.DataCenters = input.DataCenters.Select(c => new DealDataCenter { DataCenterId = c.DataCenterId, Share = c.Share?.Copy() }).ToList();
+        deal.DataCenters = input.DataCenters.Select(c => new DealDataCenter { DataCenterId = c.DataCenterId, Share = c.Share }).ToList();
         db.DealSources.RemoveRange(deal.Sources);
         var links = new List<DealSource>();
         for (var i = 0; i < input.Sources.Count; i++)
@@ -289,26 +263,6 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         source.Publisher = input.Publisher;
         source.PublishedOn = input.PublishedOn;
         return source;
-    }
-
-    internal static Figure? CopyInto(Figure? target, Figure? input)
-    {
-        if (input is null)
-        {
-            return null;
-        }
-
-        if (target is null)
-        {
-            return input.Copy();
-        }
-
-        target.Low = input.Low;
-        target.High = input.High;
-        target.Qualifier = input.Qualifier;
-        target.Basis = input.Basis;
-        target.Note = input.Note;
-        return target;
     }
 
     internal static async Task<(Dictionary<int, string> Companies, Dictionary<int, string> DataCenters)> NamesAsync(

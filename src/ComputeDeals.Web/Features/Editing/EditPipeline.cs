@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Editing;
 
-/// <summary>What a write's body hands back: a failure, or the action and changes to record.</summary>
+/// <summary>One entity written by a step: the action and changes to record, and how to read its id, slug and version after saving.</summary>
+public sealed record EditRecord(ChangeAction Action, IReadOnlyList<FieldChange> Changes, Func<(int Id, string? Slug, Guid Version)> Saved);
+
+/// <summary>What a write's body hands back: a failure, or the entities written with the changes to record.</summary>
 public sealed class EditStep
 {
     private EditStep()
@@ -17,17 +20,16 @@ public sealed class EditStep
 
     public EditResult? Failure { get; private init; }
 
-    public ChangeAction Action { get; private init; }
-
-    public IReadOnlyList<FieldChange> Changes { get; private init; } = [];
-
-    /// <summary>Reads the saved entity's id, slug and version (after SaveChanges assigned them).</summary>
-    public Func<(int Id, string? Slug, Guid Version)> Saved { get; private init; } = () => default;
+    /// <summary>The entities written (one for an editor's save, several for an import), each with its change record.</summary>
+    public IReadOnlyList<EditRecord> Records { get; private init; } = [];
 
     public static EditStep Fail(EditResult failure) => new() { Failure = failure };
 
     public static EditStep Done(ChangeAction action, IReadOnlyList<FieldChange> changes, Func<(int, string?, Guid)> saved) =>
-        new() { Action = action, Changes = changes, Saved = saved };
+        new() { Records = [new EditRecord(action, changes, saved)] };
+
+    /// <summary>Several entities written in the same transaction (all or none).</summary>
+    public static EditStep DoneAll(IReadOnlyList<EditRecord> records) => new() { Records = records };
 }
 
 /// <summary>The open transaction a write's body works in.</summary>
@@ -69,29 +71,34 @@ public sealed class EditPipeline(
                 return step.Failure;
             }
 
-            if (step.Changes.Count == 0)
+            if (step.Records.All(r => r.Changes.Count == 0))
             {
                 // Nothing differs: keep the version so another editor's form stays current.
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                var unchanged = step.Saved();
+                var unchanged = step.Records.Count > 0 ? step.Records[^1].Saved() : default;
                 return new EditResult(EditOutcome.Saved, unchanged.Id, unchanged.Slug, unchanged.Version);
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            var saved = step.Saved();
-            db.ChangeRecords.Add(new ChangeRecord
+            var saved = default((int Id, string? Slug, Guid Version));
+            foreach (var record in step.Records.Where(r => r.Changes.Count > 0))
             {
-                At = now,
-                ChangedBy = editor.Name,
-                EntityKind = kind,
-                EntityId = saved.Id,
-                Action = step.Action,
-                Changes = Snapshot.ToJson(step.Changes),
-            });
+                saved = record.Saved();
+                db.ChangeRecords.Add(new ChangeRecord
+                {
+                    At = now,
+                    ChangedBy = editor.Name,
+                    EntityKind = kind,
+                    EntityId = saved.Id,
+                    Action = record.Action,
+                    Changes = Snapshot.ToJson(record.Changes),
+                });
+                logger.LogInformation("{Editor} {Action} {Kind} {Id}: {Fields}", editor.Name, record.Action, kind, saved.Id, string.Join(", ", record.Changes.Select(c => c.Field)));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("{Editor} {Action} {Kind} {Id}: {Fields}", editor.Name, step.Action, kind, saved.Id, string.Join(", ", step.Changes.Select(c => c.Field)));
             await cache.InvalidateAsync(cancellationToken);
             return new EditResult(EditOutcome.Saved, saved.Id, saved.Slug, saved.Version);
         }
@@ -107,6 +114,33 @@ public sealed class EditPipeline(
             return EditResult.Invalid(string.Empty, "The database refused the change (another record may use the same slug or name). Nothing was saved: check the fields and try again.");
         }
     }
+
+    /// <summary>
+    /// The shared soft-delete and restore step of every editor: refuses a stale version, records the
+    /// Deleted change (none when the state already matches) and saves through <see cref="RunAsync"/>.
+    /// </summary>
+    public Task<EditResult> SetDeletedAsync<T>(
+        ClaimsPrincipal user, EntityKind kind, int id, Guid version, bool deleted,
+        Func<AppDbContext, Task<T?>> find, Func<T, string?> slug, CancellationToken cancellationToken = default)
+        where T : class, ISoftDeletable =>
+        RunAsync(user, kind, id, async scope =>
+        {
+            var entity = await find(scope.Db);
+            if (entity is null)
+            {
+                return EditStep.Fail(EditResult.NotFound);
+            }
+
+            if (entity.Version != version)
+            {
+                return EditStep.Fail(await ConflictAsync(kind, id, [], cancellationToken));
+            }
+
+            scope.Db.Entry(entity).Property(e => e.Version).OriginalValue = version;
+            var changes = entity.IsDeleted == deleted ? [] : new[] { new FieldChange("Deleted", entity.IsDeleted ? "yes" : "no", deleted ? "yes" : "no") };
+            entity.IsDeleted = deleted;
+            return EditStep.Done(deleted ? ChangeAction.Delete : ChangeAction.Restore, changes, () => (entity.Id, slug(entity), entity.Version));
+        }, cancellationToken);
 
     /// <summary>A conflict naming the last change record's author and time.</summary>
     public async Task<EditResult> ConflictAsync(EntityKind kind, int entityId, IReadOnlyList<FieldChange> differences, CancellationToken cancellationToken = default)

@@ -67,7 +67,7 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
 
             valuation.CompanyId = input.CompanyId;
             valuation.AsOf = input.AsOf;
-            valuation.Amount = DealEditor.CopyInto(valuation.Amount, input.Amount)!;
+            valuation.Amount = input.Amount;
             valuation.Basis = input.Basis;
             valuation.Source = input.Source is { Url.Length: > 0 } s ? await DealEditor.ResolveSourceAsync(db, s, cancellationToken) : null;
             valuation.SourceId = valuation.Source?.Id;
@@ -82,29 +82,13 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
     }
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.RunAsync(user, EntityKind.Valuation, id, async scope =>
-        {
-            var valuation = await scope.Db.Valuations.IgnoreQueryFilters().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
-            if (valuation is null)
-            {
-                return EditStep.Fail(EditResult.NotFound);
-            }
-
-            if (valuation.Version != version)
-            {
-                return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Valuation, id, [], cancellationToken));
-            }
-
-            scope.Db.Entry(valuation).Property(v => v.Version).OriginalValue = version;
-            var changes = valuation.IsDeleted == deleted ? [] : new[] { new FieldChange("Deleted", valuation.IsDeleted ? "yes" : "no", deleted ? "yes" : "no") };
-            valuation.IsDeleted = deleted;
-            return EditStep.Done(deleted ? ChangeAction.Delete : ChangeAction.Restore, changes, () => (valuation.Id, null, valuation.Version));
-        }, cancellationToken);
+        pipeline.SetDeletedAsync(user, EntityKind.Valuation, id, version, deleted,
+            db => db.Valuations.IgnoreQueryFilters().FirstOrDefaultAsync(v => v.Id == id, cancellationToken), _ => null, cancellationToken);
 
     private static Valuation Normalize(Valuation input)
     {
         input.Amount ??= Figure.Undisclosed();
-        DealEditor.NormalizeFigure(input.Amount);
+        input.Amount = DealEditor.NormalizeFigure(input.Amount);
         if (input.Source is { } source)
         {
             source.Url = source.Url?.Trim() ?? string.Empty;

@@ -6,7 +6,6 @@ using ComputeDeals.Core.Validation;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Accounts;
 using ComputeDeals.Web.Features.Editing;
-using ComputeDeals.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Import;
@@ -25,7 +24,7 @@ public sealed record ImportPreview(IReadOnlyList<Deal> Deals, IReadOnlyList<Impo
 /// ids), then all rows are created as drafts in one transaction, or none are.
 /// </summary>
 public sealed class DealImportService(
-    IDbContextFactory<AppDbContext> factory, EditorAccess access, ContentCache cache, TimeProvider time, ILogger<DealImportService> logger)
+    IDbContextFactory<AppDbContext> factory, EditorAccess access, EditPipeline pipeline, TimeProvider time, ILogger<DealImportService> logger)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
@@ -147,26 +146,23 @@ public sealed class DealImportService(
         return new ImportPreview(deals, problems, rows.Count - 1);
     }
 
-    /// <summary>Creates every previewed deal as a draft in one transaction, with a change record each; all or nothing.</summary>
+    /// <summary>
+    /// Creates every previewed deal as a draft in one transaction through <see cref="EditPipeline"/>, with a
+    /// change record each; all or nothing. The result's id is the number of deals created.
+    /// </summary>
     public async Task<EditResult> CommitAsync(ClaimsPrincipal user, ImportPreview preview, CancellationToken cancellationToken = default)
     {
-        var editor = await access.ResolveAsync(user, cancellationToken);
-        if (editor is null)
-        {
-            return EditResult.Forbidden;
-        }
-
         if (!preview.CanCommit)
         {
-            return EditResult.Invalid("file", "Fix every row's problems first: nothing is imported while any row has an error.");
+            return await access.ResolveAsync(user, cancellationToken) is null
+                ? EditResult.Forbidden
+                : EditResult.Invalid("file", "Fix every row's problems first: nothing is imported while any row has an error.");
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        var result = await pipeline.RunAsync(user, EntityKind.Deal, 0, async scope =>
         {
-            var now = time.GetUtcNow();
-            var created = new List<Deal>();
+            var names = await scope.Db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+            var records = new List<EditRecord>();
             foreach (var input in preview.Deals)
             {
                 var deal = new Deal
@@ -177,10 +173,10 @@ public sealed class DealImportService(
                     AnnouncedPrecision = input.AnnouncedPrecision,
                     Type = input.Type,
                     Status = input.Status,
-                    Value = input.Value.Copy(),
+                    Value = input.Value,
                     ValuePeriod = input.ValuePeriod,
-                    Capacity = input.Capacity?.Copy(),
-                    Accelerators = input.Accelerators?.Copy(),
+                    Capacity = input.Capacity,
+                    Accelerators = input.Accelerators,
                     TermStart = input.TermStart,
                     TermEnd = input.TermEnd,
                     TermMonths = input.TermMonths,
@@ -189,41 +185,25 @@ public sealed class DealImportService(
                 };
                 for (var i = 0; i < input.Sources.Count; i++)
                 {
-                    var source = await DealEditor.ResolveSourceAsync(db, input.Sources[i].Source!, cancellationToken);
+                    var source = await DealEditor.ResolveSourceAsync(scope.Db, input.Sources[i].Source!, cancellationToken);
                     deal.Sources.Add(new DealSource { Source = source, Ordinal = i + 1, Supports = input.Sources[i].Supports });
                 }
 
-                db.Deals.Add(deal);
-                created.Add(deal);
+                scope.Db.Deals.Add(deal);
+                var changes = Snapshot.Diff(null, Snapshots.Of(deal, names, new Dictionary<int, string>()));
+                records.Add(new EditRecord(ChangeAction.Create, changes, () => (deal.Id, deal.Slug, deal.Version)));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            var names = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-            foreach (var deal in created)
-            {
-                db.ChangeRecords.Add(new ChangeRecord
-                {
-                    At = now,
-                    ChangedBy = editor.Name,
-                    EntityKind = EntityKind.Deal,
-                    EntityId = deal.Id,
-                    Action = ChangeAction.Create,
-                    Changes = Snapshot.ToJson(Snapshot.Diff(null, Snapshots.Of(deal, names, new Dictionary<int, string>()))),
-                });
-            }
+            return EditStep.DoneAll(records);
+        }, cancellationToken);
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("{Editor} imported {Count} deals as drafts", editor.Name, created.Count);
-            await cache.InvalidateAsync(cancellationToken);
-            return new EditResult(EditOutcome.Saved, created.Count);
-        }
-        catch (DbUpdateException ex)
+        if (result.Outcome == EditOutcome.Saved)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
-            logger.LogWarning(ex, "A deal import failed in the database; nothing was imported");
-            return EditResult.Invalid("file", "The database refused the import (a slug may have been taken meanwhile). Nothing was imported: check the file and try again.");
+            logger.LogInformation("Imported {Count} deals as drafts", preview.Deals.Count);
+            return new EditResult(EditOutcome.Saved, preview.Deals.Count);
         }
+
+        return result;
     }
 
     private static Deal ReadDeal(Func<string, string?> cell, int row, Dictionary<string, int> companies, List<ImportError> errors)
@@ -245,11 +225,11 @@ public sealed class DealImportService(
             TermEnd = Date(cell, "term_end", row, errors),
             Summary = cell("summary"),
         };
-        if (deal.Value is { } value)
+        deal.Value = deal.Value with
         {
-            value.Basis = Enum<FigureBasis>(cell, "value_basis", row, errors) ?? FigureBasis.Reported;
-            value.Note = cell("value_note");
-        }
+            Basis = Enum<FigureBasis>(cell, "value_basis", row, errors) ?? FigureBasis.Reported,
+            Note = cell("value_note"),
+        };
 
         if (cell("term_months") is { } months)
         {

@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using ComputeDeals.Testing;
-using ComputeDeals.Web.Features.Analytics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ComputeDeals.Web.Tests.Features.Analytics;
 
@@ -19,26 +17,27 @@ public class AnalyticsPageTests(TestAppFactory app) : IClassFixture<TestAppFacto
     }
 
     [Fact]
-    public async Task The_league_table_shows_the_numbers_the_service_computes()
+    public async Task The_league_table_shows_hand_computed_contracted_mw()
     {
-        var asOf = new DateOnly(2026, 6, 1);
-        var positions = await app.Services.CreateScope().ServiceProvider.GetRequiredService<AnalyticsService>().CapacityAsync(asOf, rollUp: false);
-
         var page = await GetAsync("/analytics?asOf=2026-06-01");
 
         Assert.Single(page.QuerySelectorAll("h1"));
-        var rows = page.QuerySelectorAll(".cd-league tbody tr[data-company]").ToList();
-        Assert.Equal(positions.Count, rows.Count);
-        foreach (var p in positions)
-        {
-            var row = rows.Single(r => r.GetAttribute("data-company") == p.Company.Slug);
-            Assert.Equal(p.OwnedOperational.Text, row.QuerySelector("[data-field=operational]")!.TextContent.Trim());
-            Assert.Equal(p.ContractedIn.Text, row.QuerySelector("[data-field=in]")!.TextContent.Trim());
-            Assert.Equal(p.ContractedOut.Text, row.QuerySelector("[data-field=out]")!.TextContent.Trim());
-        }
+        string Cell(string company, string field) =>
+            page.QuerySelector($".cd-league tbody tr[data-company='{company}'] [data-field={field}]")!.TextContent.Trim();
 
-        Assert.Equal("at least 300 MW", rows.Single(r => r.GetAttribute("data-company") == "xai").QuerySelector("[data-field=out]")!.TextContent.Trim());
+        // On 1 June 2026, from the seed deals: xAI sells Colossus 1 to Anthropic (at least 300 MW, from 6 May 2026).
+        Assert.Equal("at least 300 MW", Cell("xai", "out"));
+        // Anthropic takes in: Colossus (at least 300) + Amazon (up to 5,000, 120 months from 20 April 2026)
+        // + Google TPUs (at least 1,000, open term) = [1,300, 6,300] MW, open at the top.
+        Assert.Equal("1.3–6.3 GW+", Cell("anthropic", "in"));
+        // CoreWeave provides five cloud commitments in force, none with an MW figure: nothing is taken as zero.
+        Assert.Equal("undisclosed", Cell("coreweave", "out"));
         Assert.Equal("at least 3×", page.QuerySelector("[data-ratio='xai/coreweave'] strong")!.TextContent);
+
+        // Rolled up, SpaceX (xAI's parent since 1 January 2026) carries the Colossus 1 sale and xAI has no row.
+        var rolled = await GetAsync("/analytics?asOf=2026-06-01&rollup=true");
+        Assert.Equal("at least 300 MW", rolled.QuerySelector(".cd-league tbody tr[data-company='spacex'] [data-field=out]")!.TextContent.Trim());
+        Assert.Null(rolled.QuerySelector(".cd-league tbody tr[data-company='xai']"));
     }
 
     [Fact]

@@ -114,8 +114,12 @@ public class DealsPageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         // Q4 2025 to Q2 2026, newest first.
         Assert.Equal(["Q2 2026", "Q1 2026", "Q4 2025"], rows.Select(r => r.QuerySelector("th")!.TextContent));
         var q2 = rows[0].QuerySelectorAll("td").Select(td => td.TextContent).ToArray();
-        // Up to $40B (floor 0) + $5B, up to $25B; the per-year Colossus value is counted, not added.
-        Assert.Equal(["3", "$5–65B", "1", "300 MW–5.3 GW+", "1"], q2);
-        Assert.Contains("plus 1 per-year or per-month value, not added", page.QuerySelector(".cd-chart-summary")!.TextContent, StringComparison.Ordinal);
+        // Up to $40B (floor 0) + $5B, up to $25B; the per-year Colossus value has no known term, so its value over
+        // the term is undisclosed. MW: Colossus at least 300 + Amazon up to 5,000; the Google investment carries none.
+        Assert.Equal(["3", "$5–65B + 1 undisclosed", "0", "300 MW–5.3 GW+", "1"], q2);
+        // Plus Q4 2025: the Google TPU deal, at least $10B and at least 1,000 MW.
+        Assert.Equal(
+            "Q4 2025 to Q2 2026: 4 announced or closed deals, value over their terms $15–75B+ + 1 undisclosed; capacity 1.3–6.3 GW+ (1 deal without an MW figure).",
+            page.QuerySelector(".cd-chart-summary")!.TextContent);
     }
 }

@@ -150,7 +150,7 @@ public class BadInputTests(TestAppFactory app) : EditingTestBase(app), IClassFix
             case "10,000-character summary": deal.Summary = Huge; break;
             case "script in title": deal.Title = Script; break;
             case "script in summary": deal.Summary = "Fine text " + Script; break;
-            case "script in figure note": deal.Value.Note = Script; break;
+            case "script in figure note": deal.Value = deal.Value with { Note = Script }; break;
             case "script in source title": deal.Sources[0].Source!.Title = Script; break;
             case "script in publisher": deal.Sources[0].Source!.Publisher = Script; break;
             case "script in slug": deal.Slug = Script; break;
@@ -160,7 +160,7 @@ public class BadInputTests(TestAppFactory app) : EditingTestBase(app), IClassFix
             case "unknown deal type": deal.Type = (DealType)99; break;
             case "unknown status": deal.Status = (DealStatus)(-1); break;
             case "unknown party role": deal.Parties[0].Role = (PartyRole)50; break;
-            case "unknown qualifier": deal.Value.Qualifier = (FigureQualifier)9; break;
+            case "unknown qualifier": deal.Value = deal.Value with { Qualifier = (FigureQualifier)9 }; break;
             case "unknown company": deal.Parties[0].CompanyId = 999_999; break;
             case "no parties": deal.Parties.Clear(); break;
             case "up to without high": deal.Value = new Figure { Low = 5, Qualifier = FigureQualifier.UpTo }; break;

@@ -26,12 +26,14 @@ public class HomePageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
             page.QuerySelector($"[data-figure='{name}'] dd a")!.TextContent.Trim();
 
         Assert.Equal("15", Figure(page, "deals"));
-        // 14 total-value deals (the Colossus deal is per year): lows 5+10+0+11.9+4+6.5+0+35+0+38+3+20 = 133.4B,
-        // highs 25+10+40+11.9+4+6.5+14.2+35+100+38+3+20 = 307.6B, one "at least" (open top), two undisclosed.
-        Assert.Equal("$133–308B+ + 2 undisclosed", Figure(page, "value"));
+        // Every deal is announced or closed, so all 15 count, each at its value over the whole term.
+        // Lows 5+10+0+11.9+4+6.5+0+35+0+38+3+20 = 133.4B, highs 25+10+40+11.9+4+6.5+14.2+35+100+38+3+20 = 307.6B,
+        // one "at least" (open top); undisclosed: the two deals without a value and the Colossus deal, whose
+        // per-year value has no known term (so no total).
+        Assert.Equal("$133–308B+ + 3 undisclosed", Figure(page, "value"));
         // Capacity deals: Colossus ≥300, Amazon ≤5000, Google ≥1000, Barber Lake 168; six more with no MW.
         Assert.Equal("1.47–6.47 GW+ + 6 undisclosed", Figure(page, "capacity"));
-        Assert.Contains("1 deal valued per year or month not added", page.QuerySelector("[data-figure='value']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 undisclosed not counted", page.QuerySelector("[data-figure='value']")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

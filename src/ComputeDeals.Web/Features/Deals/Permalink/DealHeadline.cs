@@ -37,9 +37,7 @@ public static class DealHeadline
     }
 
     /// <summary>The value with its period, e.g. "~$3–15B/year" or "undisclosed".</summary>
-    public static string Value(Deal deal) => deal.Value.IsDisclosed
-        ? FigureFormatter.Format(deal.Value, FigureUnit.Usd) + FigureFormatter.PeriodSuffix(deal.ValuePeriod)
-        : FigureFormatter.UndisclosedText;
+    public static string Value(Deal deal) => FigureFormatter.FormatDealValue(deal.Value, deal.ValuePeriod);
 
     /// <summary>The one figure a headline carries: capacity when disclosed, else value, else none.</summary>
     public static string? HeadlineFigure(Deal deal) =>

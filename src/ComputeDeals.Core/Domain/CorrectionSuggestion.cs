@@ -1,0 +1,44 @@
+namespace ComputeDeals.Core.Domain;
+
+/// <summary>Where a reader's correction stands in the editors' queue.</summary>
+public enum SuggestionStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// <summary>
+/// A correction a reader sent from a permalink: what is wrong, a source, and optionally how to
+/// reach them. Never shown publicly; the email is never published or exported.
+/// </summary>
+public sealed class CorrectionSuggestion
+{
+    public const int MaxTextLength = 4000;
+
+    public const int MaxUrlLength = 2000;
+
+    public const int MaxEmailLength = 254;
+
+    public int Id { get; set; }
+
+    public EntityKind EntityKind { get; set; }
+
+    public int EntityId { get; set; }
+
+    public required string Text { get; set; }
+
+    public required string SourceUrl { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public SuggestionStatus Status { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public string? RejectReason { get; set; }
+}

@@ -1,0 +1,174 @@
+using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Features.Analytics;
+using ComputeDeals.Web.Features.Companies;
+using ComputeDeals.Web.Features.DataCenters;
+using ComputeDeals.Web.Features.Deals;
+using ComputeDeals.Web.Features.Deals.Permalink;
+using ComputeDeals.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ComputeDeals.Web.Features.Embeds;
+
+/// <summary>
+/// /embed/*: cards and charts rendered as whole, minimal documents (no app layout, no Blazor
+/// script, so no circuit), output-cached per URL, and the only responses other sites may frame.
+/// Data comes from the same public query services as the pages.
+/// </summary>
+public static class EmbedEndpoints
+{
+    /// <summary>Latest deals listed on a company card.</summary>
+    public const int CompanyDealCount = 5;
+
+    public static WebApplication MapEmbeds(this WebApplication app)
+    {
+        var group = app.MapGroup("/embed").ExcludeFromDescription().CacheOutput(ContentCache.Policy);
+        group.MapGet("/deals/{slug}", DealAsync);
+        group.MapGet("/companies/{slug}", CompanyAsync);
+        group.MapGet("/datacenters/{slug}", DataCenterAsync);
+        group.MapGet("/charts/{name}", ChartAsync);
+        return app;
+    }
+
+    /// <summary>True for theme=dark; anything else is the light theme.</summary>
+    public static bool IsDark(HttpRequest request) =>
+        string.Equals(request?.Query["theme"].ToString(), "dark", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<IResult> DealAsync(string slug, HttpRequest request, DealPermalinkQuery deals, CancellationToken cancellationToken)
+    {
+        var links = new ApiLinks(request);
+        var deal = await deals.FindAsync(slug, cancellationToken);
+        return deal is null
+            ? NotFound(request, $"No published deal has the address “{slug}”.")
+            : new RazorComponentResult<EmbedDealCard>(new { Deal = deal, PageUrl = links.DealPermalink(deal.Slug), Dark = IsDark(request) });
+    }
+
+    private static async Task<IResult> CompanyAsync(
+        string slug, HttpRequest request, CompanyProfileQuery companies, AnalyticsService analytics, DealQueryService deals,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var links = new ApiLinks(request);
+        var profile = await companies.FindAsync(slug, cancellationToken);
+        if (profile is null)
+        {
+            return NotFound(request, $"No company has the address “{slug}”.");
+        }
+
+        var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var position = await analytics.CompanyPositionAsync(profile.Company.Slug, asOf, cancellationToken: cancellationToken);
+        var latest = await deals.QueryAsync(DealFilter.Default with { Company = profile.Company.Slug, PageSize = CompanyDealCount }, cancellationToken);
+        return new RazorComponentResult<EmbedCompanyCard>(new
+        {
+            profile.Company,
+            Position = position,
+            AsOf = asOf,
+            Deals = latest.Items,
+            PageUrl = links.CompanyPermalink(profile.Company.Slug),
+            BaseUrl = links.Base,
+            Dark = IsDark(request),
+        });
+    }
+
+    private static async Task<IResult> DataCenterAsync(string slug, HttpRequest request, DataCenterProfileQuery centers, CancellationToken cancellationToken)
+    {
+        var links = new ApiLinks(request);
+        var profile = await centers.FindAsync(slug, cancellationToken);
+        return profile is null
+            ? NotFound(request, $"No data center has the address “{slug}”.")
+            : new RazorComponentResult<EmbedDataCenterCard>(new
+            {
+                Profile = profile,
+                PageUrl = links.DataCenterPermalink(profile.DataCenter.Slug),
+                BaseUrl = links.Base,
+                Dark = IsDark(request),
+            });
+    }
+
+    private static async Task<IResult> ChartAsync(
+        string name, HttpRequest request, DealChartQuery charts, CompanyProfileQuery companies, DataCenterProfileQuery centers,
+        CancellationToken cancellationToken)
+    {
+        var links = new ApiLinks(request);
+        var dark = IsDark(request);
+        switch (name)
+        {
+            case EmbedCharts.DealsByQuarter:
+            {
+                var parsed = DealFilter.Parse(request.Query);
+                if (!parsed.IsValid)
+                {
+                    return ApiProblems.InvalidQuery(parsed.Errors);
+                }
+
+                var filter = parsed.Filter with { Sort = DealSort.Date, Descending = true, Page = 1, PageSize = DealFilter.DefaultPageSize };
+                var quarters = await charts.ByQuarterAsync(filter, cancellationToken);
+                var title = "Deal value and capacity per quarter" + (filter.IsFiltered ? " · " + TimelineUrl.Title(filter, null)["Deals · ".Length..] : string.Empty);
+                return new RazorComponentResult<EmbedChart>(new
+                {
+                    Title = title,
+                    PageUrl = links.Absolute(TimelineUrl.Path + filter.ToQueryString()),
+                    Dark = dark,
+                    Quarters = quarters,
+                    SourcesNote = "Sources: every deal in these sums is listed, with its sources, on the linked timeline.",
+                });
+            }
+
+            case EmbedCharts.Valuations:
+            {
+                var slug = request.Query["company"].ToString();
+                var profile = slug.Length == 0 ? null : await companies.FindAsync(slug, cancellationToken);
+                if (profile is null)
+                {
+                    return NotFound(request, "The valuations chart needs ?company= with the address of a company.");
+                }
+
+                return new RazorComponentResult<EmbedChart>(new
+                {
+                    Title = $"{profile.Company.Name}: valuation history",
+                    PageUrl = links.CompanyPermalink(profile.Company.Slug),
+                    Dark = dark,
+                    Points = Components.Shared.ChartPoints.Valuations(profile.Valuations),
+                    Rows = profile.Valuations.Select(v => new EmbedChart.ValueRow(
+                        Core.Domain.Labels.Date(v.AsOf, Core.Domain.DatePrecision.Day),
+                        Core.Figures.FigureFormatter.Format(v.Amount, Core.Figures.FigureUnit.Usd) + " · " + Core.Domain.Labels.Of(v.Basis))).ToList(),
+                    Unit = "$B",
+                    Caption = $"Valuations of {profile.Company.Name}, US$ billions",
+                    Sources = profile.Valuations.Where(v => v.Source is not null).Select(v => v.Source!).DistinctBy(s => s.Id).ToList(),
+                });
+            }
+
+            case EmbedCharts.Capacity:
+            {
+                var slug = request.Query["datacenter"].ToString();
+                var profile = slug.Length == 0 ? null : await centers.FindAsync(slug, cancellationToken);
+                if (profile is null)
+                {
+                    return NotFound(request, "The capacity chart needs ?datacenter= with the address of a data center.");
+                }
+
+                var center = profile.DataCenter;
+                return new RazorComponentResult<EmbedChart>(new
+                {
+                    Title = $"{center.Name}: capacity over time",
+                    PageUrl = links.DataCenterPermalink(center.Slug),
+                    Dark = dark,
+                    Points = Components.Shared.ChartPoints.Capacity(center),
+                    Rows = center.Capacity.Select(r => new EmbedChart.ValueRow(
+                        Core.Domain.Labels.Date(r.EffectiveDate, r.Precision),
+                        Core.Figures.FigureFormatter.Format(r.Power, Core.Figures.FigureUnit.Megawatts) + " · " + Core.Domain.Labels.Of(r.Status))).ToList(),
+                    Unit = "MW",
+                    Caption = $"Power of {center.Name}, MW",
+                    Sources = center.Capacity.Where(r => r.Source is not null).Select(r => r.Source!).DistinctBy(s => s.Id).ToList(),
+                });
+            }
+
+            default:
+                return NotFound(request, $"There is no chart named “{name}”. Charts: {EmbedCharts.DealsByQuarter}, {EmbedCharts.Valuations}, {EmbedCharts.Capacity}.");
+        }
+    }
+
+    private static RazorComponentResult<EmbedNotFound> NotFound(HttpRequest request, string message) =>
+        new(new { Message = message, PageUrl = new ApiLinks(request).Absolute("/"), Dark = IsDark(request) })
+        {
+            StatusCode = StatusCodes.Status404NotFound,
+        };
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Features.Companies;
+using ComputeDeals.Web.Features.DataCenters;
+using ComputeDeals.Web.Features.Deals;
+using ComputeDeals.Web.Features.History;
+
+namespace ComputeDeals.Web.Features.Feeds;
+
+/// <summary>
+/// Builds the Atom feeds from the public query services, so a feed shows exactly the rows its page
+/// shows: the timeline's first page for a filter, a company's deals, the deals holding a data
+/// center's capacity, and the published change log.
+/// </summary>
+public sealed class FeedService(
+    DealQueryService deals,
+    CompanyProfileQuery companies,
+    DataCenterProfileQuery dataCenters,
+    ChangeHistoryService history)
+{
+    /// <summary>Entries per feed: the timeline's default page size.</summary>
+    public const int EntryCount = DealFilter.DefaultPageSize;
+
+    /// <summary>The "updated" of a feed with no entries: fixed, so that its ETag stays stable.</summary>
+    public static readonly DateTimeOffset EmptyFeedUpdated = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private const string Subtitle = "Compute capacity deals between AI labs, clouds and chip makers, with a source behind every figure.";
+
+    /// <summary>The timeline's rows for <paramref name="filter"/> (first page, in the page's order).</summary>
+    public async Task<AtomFeed> DealsAsync(DealFilter filter, FeedLinks links, CancellationToken cancellationToken = default)
+    {
+        var view = FeedView(filter);
+        var page = await deals.QueryAsync(view, cancellationToken);
+        var companyName = filter.Company is { } slug
+            ? page.Items.SelectMany(d => d.Parties).FirstOrDefault(p => p.Slug == slug)?.Name
+            : null;
+        var title = "ComputeDeals: " + (filter.IsFiltered ? TimelineUrl.Title(filter, companyName) : "new deals");
+        var query = view.ToQueryString();
+        return Build(
+            AtomFeedWriter.TagPrefix + "feeds/deals" + query,
+            title,
+            links.Absolute(FeedLinks.DealsFeedPath + query),
+            links.Absolute(TimelineUrl.Path + query),
+            page.Items,
+            links);
+    }
+
+    /// <summary>A company's deals (any role); null when the company does not exist.</summary>
+    public async Task<AtomFeed?> CompanyAsync(string slug, FeedLinks links, CancellationToken cancellationToken = default)
+    {
+        var profile = await companies.FindAsync(slug, cancellationToken);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        var page = await deals.QueryAsync(DealFilter.Default with { Company = profile.Company.Slug, PageSize = EntryCount }, cancellationToken);
+        return Build(
+            AtomFeedWriter.TagPrefix + "feeds/companies/" + profile.Company.Id.ToString(CultureInfo.InvariantCulture),
+            $"ComputeDeals: {profile.Company.Name} deals",
+            links.Absolute(FeedLinks.CompanyFeedPath(profile.Company.Slug)),
+            links.Absolute("/companies/" + Uri.EscapeDataString(profile.Company.Slug)),
+            page.Items,
+            links);
+    }
+
+    /// <summary>The deals that hold a data center's capacity; null when it does not exist.</summary>
+    public async Task<AtomFeed?> DataCenterAsync(string slug, FeedLinks links, CancellationToken cancellationToken = default)
+    {
+        var profile = await dataCenters.FindAsync(slug, cancellationToken);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        var center = profile.DataCenter;
+        return Build(
+            AtomFeedWriter.TagPrefix + "feeds/datacenters/" + center.Id.ToString(CultureInfo.InvariantCulture),
+            $"ComputeDeals: {center.Name} deals",
+            links.Absolute(FeedLinks.DataCenterFeedPath(center.Slug)),
+            links.Absolute("/datacenters/" + Uri.EscapeDataString(center.Slug)),
+            profile.Holders.Select(h => h.Deal).Take(EntryCount).ToList(),
+            links);
+    }
+
+    /// <summary>Published corrections and updates, newest first, each with its fields old → new.</summary>
+    public async Task<AtomFeed> ChangesAsync(FeedLinks links, CancellationToken cancellationToken = default)
+    {
+        var changes = await history.PublishedAsync(EntryCount, cancellationToken);
+        var entries = changes.Select(c => new AtomEntry(
+            AtomFeedWriter.TagPrefix + "changes/" + c.Id.ToString(CultureInfo.InvariantCulture),
+            $"{ActionText(c.Action)}: {c.EntityTitle}",
+            c.At,
+            links.Absolute(FeedLinks.EntityPath(c.Kind, c.EntitySlug!)),
+            null,
+            QueryValues.CamelCase(c.Kind.ToString()),
+            c.Kind.ToString(),
+            ChangeSummary(c))).ToList();
+        return new AtomFeed(
+            AtomFeedWriter.TagPrefix + "feeds/changes",
+            "ComputeDeals: corrections and updates",
+            "Every published change to a deal, company, data center or valuation, with the fields that changed (old → new).",
+            links.Absolute(FeedLinks.ChangesFeedPath),
+            links.Absolute("/deals"),
+            entries.Count > 0 ? entries.Max(e => e.Updated) : EmptyFeedUpdated,
+            entries);
+    }
+
+    /// <summary>The filter a deals feed runs: the page's filter, on its first page at the default size.</summary>
+    public static DealFilter FeedView(DealFilter filter) =>
+        (filter ?? DealFilter.Default) with { Page = 1, PageSize = EntryCount };
+
+    /// <summary>"xAI (seller), Anthropic (buyer) · compute capacity sale or lease · ~$3–15B/year · at least 300 MW · 6 May 2026. Summary…"</summary>
+    public static string DealText(DealSummary deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        var parts = new List<string>
+        {
+            string.Join(", ", deal.Parties.Select(p => $"{p.Name} ({Labels.Of(p.Role)})")),
+            Labels.Of(deal.Type),
+            deal.Value.IsDisclosed ? deal.ValueText : "value undisclosed",
+        };
+        if (deal.Capacity is not null)
+        {
+            parts.Add(deal.CapacityText);
+        }
+
+        parts.Add(Labels.Date(deal.AnnouncedOn, deal.Precision));
+        var text = string.Join(" · ", parts.Where(p => p.Length > 0)) + ".";
+        return string.IsNullOrWhiteSpace(deal.Summary) ? text : text + " " + deal.Summary.Trim();
+    }
+
+    /// <summary>"Value: ~$3B → ~$5B; Status: announced → closed" (a creation lists nothing old).</summary>
+    public static string ChangeSummary(ChangeEntry change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var what = $"{ActionText(change.Action)} {change.Kind.ToString().ToLowerInvariant()} “{change.EntityTitle}” on {change.At.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}.";
+        if (change.Fields.Count == 0)
+        {
+            return what;
+        }
+
+        var fields = change.Action == ChangeAction.Create
+            ? change.Fields.Select(f => $"{f.Field}: {f.New ?? "—"}")
+            : change.Fields.Select(f => $"{f.Field}: {f.Old ?? "—"} → {f.New ?? "—"}");
+        return what + " " + string.Join("; ", fields) + ".";
+    }
+
+    private static string ActionText(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "Added",
+        ChangeAction.Publish => "Published",
+        ChangeAction.Restore => "Restored",
+        _ => "Updated",
+    };
+
+    private static AtomFeed Build(string id, string title, string self, string alternate, IReadOnlyList<DealSummary> rows, FeedLinks links)
+    {
+        var entries = rows.Select(d => new AtomEntry(
+            AtomFeedWriter.TagPrefix + "deals/" + d.Id.ToString(CultureInfo.InvariantCulture),
+            d.Title,
+            d.UpdatedAt,
+            links.Absolute("/deals/" + Uri.EscapeDataString(d.Slug)),
+            links.Absolute("/api/v1/deals/" + Uri.EscapeDataString(d.Slug)),
+            QueryValues.CamelCase(d.Type.ToString()),
+            Labels.Of(d.Type),
+            DealText(d))).ToList();
+        return new AtomFeed(id, title, Subtitle, self, alternate, entries.Count > 0 ? entries.Max(e => e.Updated) : EmptyFeedUpdated, entries);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using ComputeDeals.Testing;
+
+namespace ComputeDeals.Web.Tests.Features.Embeds;
+
+public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
+{
+    public static TheoryData<string, string> Embeds => new()
+    {
+        { "/embed/deals/xai-anthropic-colossus-1", "http://localhost/deals/xai-anthropic-colossus-1" },
+        { "/embed/companies/anthropic", "http://localhost/companies/anthropic" },
+        { "/embed/datacenters/colossus-1", "http://localhost/datacenters/colossus-1" },
+        { "/embed/charts/deals-by-quarter?company=anthropic", "http://localhost/deals?company=anthropic" },
+        { "/embed/charts/valuations?company=xai", "http://localhost/companies/xai" },
+        { "/embed/charts/capacity?datacenter=colossus-1", "http://localhost/datacenters/colossus-1" },
+    };
+
+    private async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetAsync(string url)
+    {
+        var response = await app.NoRedirects().GetAsync(new Uri(url, UriKind.Relative));
+        return (response, await PageClient.ParseAsync(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Embeds))]
+    public async Task An_embed_is_a_minimal_page_with_licence_sources_and_a_link_back_and_no_app_chrome_or_circuit(string url, string page)
+    {
+        var (response, html) = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(html.QuerySelector("body.cd-embed"));
+        // No app bar, navigation, search or footer of the site, and no script at all: nothing can open a circuit.
+        Assert.Empty(html.QuerySelectorAll(".cd-appbar, nav, form, .cd-footer, .cd-skip-link"));
+        Assert.Empty(html.QuerySelectorAll("script"));
+        Assert.DoesNotContain("blazor.web.js", html.Source.Text, StringComparison.Ordinal);
+        Assert.Equal(page, html.QuerySelector("a.cd-embed-back")?.GetAttribute("href"));
+        Assert.Equal(page, html.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
+        Assert.Contains("CC BY 4.0", html.QuerySelector(".cd-embed-licence")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Sources", html.QuerySelector(".cd-embed-sources")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Embeds))]
+    public async Task Only_embeds_may_be_framed_by_other_sites(string url, string page)
+    {
+        var client = app.NoRedirects();
+        var embed = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var original = await client.GetAsync(new Uri(new Uri(page, UriKind.Absolute).PathAndQuery, UriKind.Relative));
+
+        Assert.Contains("frame-ancestors *", Csp(embed), StringComparison.Ordinal);
+        Assert.DoesNotContain("frame-ancestors 'none'", Csp(embed), StringComparison.Ordinal);
+        Assert.False(embed.Headers.Contains("X-Frame-Options"));
+        Assert.Contains("frame-ancestors 'none'", Csp(original), StringComparison.Ordinal);
+        Assert.Equal("DENY", original.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task The_deal_card_shows_qualified_figures_and_the_deals_own_sources()
+    {
+        var (_, html) = await GetAsync("/embed/deals/xai-anthropic-colossus-1");
+
+        var figures = html.QuerySelector(".cd-embed-figures")!.TextContent;
+        Assert.Contains("~$3–15B/year", figures, StringComparison.Ordinal);
+        Assert.Contains("at least 300 MW", figures, StringComparison.Ordinal);
+        Assert.NotEmpty(html.QuerySelectorAll(".cd-embed-sources a[href^='https://']"));
+    }
+
+    [Fact]
+    public async Task The_company_card_shows_the_capacity_position_and_latest_deals()
+    {
+        var (_, html) = await GetAsync("/embed/companies/xai");
+
+        var position = html.QuerySelector(".cd-embed-table")!.TextContent;
+        Assert.Contains("Contracted out", position, StringComparison.Ordinal);
+        Assert.Contains("300 MW", position, StringComparison.Ordinal);
+        var deals = html.QuerySelectorAll(".cd-embed-deals a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.InRange(deals.Count, 1, 5);
+        Assert.Contains("http://localhost/deals/xai-anthropic-colossus-1", deals);
+    }
+
+    [Theory]
+    [InlineData("/embed/deals/xai-anthropic-colossus-1?theme=dark", true)]
+    [InlineData("/embed/deals/xai-anthropic-colossus-1?theme=light", false)]
+    [InlineData("/embed/charts/deals-by-quarter?theme=dark", true)]
+    public async Task The_theme_parameter_picks_light_or_dark(string url, bool dark)
+    {
+        var (_, html) = await GetAsync(url);
+
+        Assert.Equal(dark, html.DocumentElement.ClassList.Contains("cd-embed-dark"));
+        Assert.Equal(!dark, html.DocumentElement.ClassList.Contains("cd-embed-light"));
+    }
+
+    [Theory]
+    [InlineData("/embed/deals/no-such-deal")]
+    [InlineData("/embed/companies/no-such-company")]
+    [InlineData("/embed/datacenters/no-such-place")]
+    [InlineData("/embed/charts/no-such-chart")]
+    [InlineData("/embed/charts/valuations?company=nobody")]
+    public async Task Unknown_embeds_answer_404(string url)
+    {
+        var (response, html) = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotNull(html.QuerySelector("body.cd-embed"));
+    }
+
+    [Fact]
+    public async Task A_bad_chart_filter_answers_400_problem_details()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/embed/charts/deals-by-quarter?minValue=lots", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/deals/xai-anthropic-colossus-1", "/embed/deals/xai-anthropic-colossus-1")]
+    [InlineData("/companies/anthropic", "/embed/companies/anthropic")]
+    [InlineData("/datacenters/colossus-1", "/embed/datacenters/colossus-1")]
+    [InlineData("/deals?company=xai", "/embed/charts/deals-by-quarter?company=xai")]
+    public async Task Pages_advertise_oembed_and_offer_copyable_iframe_code(string url, string embed)
+    {
+        var page = await app.GetPageAsync(url);
+
+        var discovery = page.Head!.QuerySelector("link[rel='alternate'][type='application/json+oembed']");
+        Assert.NotNull(discovery);
+        Assert.Equal("/oembed?format=json&url=" + Uri.EscapeDataString("http://localhost" + url), discovery.GetAttribute("href"));
+        var code = page.QuerySelector("details[data-embed-code] textarea[readonly]");
+        Assert.NotNull(code);
+        var iframe = (await PageClient.ParseAsync(code.TextContent)).QuerySelector("iframe");
+        Assert.Equal("http://localhost" + embed, iframe?.GetAttribute("src"));
+    }
+
+    [Theory]
+    [InlineData("http://localhost/deals/xai-anthropic-colossus-1", "http://localhost/embed/deals/xai-anthropic-colossus-1", "xAI sells all Colossus 1 compute to Anthropic")]
+    [InlineData("http://localhost/companies/anthropic", "http://localhost/embed/companies/anthropic", "Anthropic")]
+    [InlineData("http://localhost/datacenters/colossus-1", "http://localhost/embed/datacenters/colossus-1", "Colossus 1")]
+    [InlineData("http://localhost/deals?type=investment", "http://localhost/embed/charts/deals-by-quarter?type=investment", null)]
+    public async Task Oembed_answers_a_rich_response_for_known_urls(string url, string embed, string? title)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri($"/oembed?format=json&maxwidth=400&url={Uri.EscapeDataString(url)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal("1.0", root.GetProperty("version").GetString());
+        Assert.Equal("rich", root.GetProperty("type").GetString());
+        Assert.Equal("ComputeDeals", root.GetProperty("provider_name").GetString());
+        Assert.Equal(400, root.GetProperty("width").GetInt32());
+        Assert.True(root.GetProperty("height").GetInt32() > 0);
+        if (title is not null)
+        {
+            Assert.Equal(title, root.GetProperty("title").GetString());
+        }
+
+        var iframe = (await PageClient.ParseAsync(root.GetProperty("html").GetString()!)).QuerySelector("iframe")!;
+        Assert.Equal(embed, iframe.GetAttribute("src"));
+        Assert.Equal("400", iframe.GetAttribute("width"));
+        Assert.Equal(root.GetProperty("height").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), iframe.GetAttribute("height"));
+    }
+
+    [Theory]
+    [InlineData("http://localhost/deals/no-such-deal")]
+    [InlineData("http://localhost/companies/nobody")]
+    [InlineData("http://localhost/search?q=xai")]
+    [InlineData("http://elsewhere.example/deals/xai-anthropic-colossus-1")]
+    public async Task Oembed_answers_404_for_urls_it_does_not_know(string url)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri($"/oembed?url={Uri.EscapeDataString(url)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Oembed_answers_501_for_xml_and_400_without_a_url()
+    {
+        var client = app.CreateClient();
+        var url = Uri.EscapeDataString("http://localhost/deals/xai-anthropic-colossus-1");
+
+        Assert.Equal(HttpStatusCode.NotImplemented, (await client.GetAsync(new Uri($"/oembed?format=xml&url={url}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/oembed?format=json", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri($"/oembed?maxwidth=wide&url={url}", UriKind.Relative))).StatusCode);
+    }
+
+    private static string Csp(HttpResponseMessage response) => response.Headers.GetValues("Content-Security-Policy").Single();
+}
