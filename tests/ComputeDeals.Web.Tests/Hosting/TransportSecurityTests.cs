@@ -3,7 +3,6 @@ using ComputeDeals.Testing;
 using ComputeDeals.Web.Features.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComputeDeals.Web.Tests.Hosting;
