@@ -263,6 +263,7 @@ public sealed class ReadSnapshot
             deal.Slug, deal.Title, deal.AnnouncedOn, deal.AnnouncedPrecision, deal.Type, deal.Status, parties,
             deal.Value, deal.ValuePeriod, deal.Capacity, deal.Summary)
         {
+            // Feed entries use the id (stable across renames) and the last change time.
             Id = deal.Id,
             UpdatedAt = deal.UpdatedAt,
         };
