@@ -71,26 +71,15 @@ public static class Labels
     };
 
     /// <summary>What a cited source supports: "value, capacity", or "the deal generally".</summary>
-    public static string Of(SourceSupports supports)
-    {
-        var parts = new List<string>();
-        if (supports.HasFlag(SourceSupports.Value))
-        {
-            parts.Add("value");
-        }
+    public static string Of(SourceSupports supports) =>
+        SupportedFigures(supports) is { Count: > 0 } parts ? string.Join(", ", parts) : "the deal generally";
 
-        if (supports.HasFlag(SourceSupports.Capacity))
-        {
-            parts.Add("capacity");
-        }
-
-        if (supports.HasFlag(SourceSupports.Accelerators))
-        {
-            parts.Add("accelerators");
-        }
-
-        return parts.Count == 0 ? "the deal generally" : string.Join(", ", parts);
-    }
+    /// <summary>The figures a source supports, by name ("value", "capacity", "accelerators"); empty when it supports the deal generally.</summary>
+    public static IReadOnlyList<string> SupportedFigures(SourceSupports supports) =>
+        new[] { (SourceSupports.Value, "value"), (SourceSupports.Capacity, "capacity"), (SourceSupports.Accelerators, "accelerators") }
+            .Where(f => supports.HasFlag(f.Item1))
+            .Select(f => f.Item2)
+            .ToList();
 
     /// <summary>A date written as precisely as it is known: "6 May 2026", "May 2026", "2026".</summary>
     public static string Date(DateOnly date, DatePrecision precision) => precision switch

@@ -120,8 +120,11 @@ public static class FigureFormatter
     }
 
     /// <summary>A deal's value with its period: "~$3–15B/year", "up to $40B", "undisclosed". The one text for a deal value.</summary>
-    public static string FormatDealValue(Figure? value, ValuePeriod period) =>
-        value is { IsDisclosed: true } ? Format(value, FigureUnit.Usd) + PeriodSuffix(period) : UndisclosedText;
+    public static string FormatDealValue(Figure? value, ValuePeriod period) => WithPeriod(Format(value, FigureUnit.Usd), period);
+
+    /// <summary>A formatted value text with its period appended ("/year", "/month"); "undisclosed" stays as it is.</summary>
+    public static string WithPeriod(string valueText, ValuePeriod period) =>
+        valueText == UndisclosedText ? valueText : valueText + PeriodSuffix(period);
 
     private static string PeriodSuffix(ValuePeriod period) => period switch
     {

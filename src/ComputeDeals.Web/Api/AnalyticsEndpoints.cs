@@ -17,9 +17,9 @@ public static class AnalyticsEndpoints
 
     public const int MaxCompared = 12;
 
-    public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/analytics")
+        var group = api.MapGroup("/analytics")
             .WithTags("Analytics")
             .CacheOutput(ContentCache.Policy);
 
@@ -31,7 +31,7 @@ public static class AnalyticsEndpoints
                 }
 
                 var positions = await analytics.CapacityAsync(query.AsOf, query.RollUp, ct);
-                return Results.Ok(new CapacityResponse(query.AsOf, query.RollUp, positions.Select(p => PositionJson.From(p, withInputs: false)).ToList()));
+                return Cached(new CapacityResponse(query.AsOf, query.RollUp, positions.Select(p => PositionJson.From(p, withInputs: false)).ToList()));
             })
             .WithName("GetAnalyticsCapacity")
             .WithSummary("Capacity positions (owned, contracted in and out, available MW and accelerators) of every company at a date.")
@@ -48,7 +48,7 @@ public static class AnalyticsEndpoints
                 var position = await analytics.CompanyPositionAsync(slug, query.AsOf, query.RollUp, ct);
                 return position is null
                     ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Company not found", detail: $"No company has the slug '{slug}'.")
-                    : Results.Ok(PositionJson.From(position, withInputs: true));
+                    : Cached(PositionJson.From(position, withInputs: true));
             })
             .WithName("GetAnalyticsCompanyCapacity")
             .WithSummary("One company's capacity position at a date, with the capacity rows and deals each number comes from.")
@@ -84,7 +84,7 @@ public static class AnalyticsEndpoints
                     });
                 }
 
-                return Results.Ok(ValuationsResponse.From(comparison));
+                return Cached(ValuationsResponse.From(comparison));
             })
             .WithName("GetAnalyticsValuations")
             .WithSummary("Valuations of two or more companies at a date, their ratios and valuation per available MW.")
@@ -99,7 +99,7 @@ public static class AnalyticsEndpoints
                 }
 
                 var rows = await analytics.DealValuePerMwAsync(query.AsOf, ct);
-                return Results.Ok(new DealValueResponse(query.AsOf, rows.Select(DealValueJson.From).ToList()));
+                return Cached(new DealValueResponse(query.AsOf, rows.Select(DealValueJson.From).ToList()));
             })
             .WithName("GetAnalyticsDealValuePerMw")
             .WithSummary("Value per MW and annualized value per MW of every announced or closed deal with MW, up to a date.")
@@ -114,14 +114,14 @@ public static class AnalyticsEndpoints
                 }
 
                 var quarters = await analytics.QuarterlyAsync(query.AsOf, ct);
-                return Results.Ok(new QuarterlyResponse(query.AsOf, quarters.Select(QuarterJson.From).ToList()));
+                return Cached(new QuarterlyResponse(query.AsOf, quarters.Select(QuarterJson.From).ToList()));
             })
             .WithName("GetAnalyticsQuarterly")
             .WithSummary("Deal value, MW and accelerators per quarter and deal type, up to a date.")
             .Produces<QuarterlyResponse>()
             .ProducesValidationProblem();
 
-        return app;
+        return api;
     }
 
     /// <summary>Reads an as-of date written as YYYY-MM-DD.</summary>
@@ -162,6 +162,9 @@ public static class AnalyticsEndpoints
         query = new Query(date, flag ?? false);
         return errors;
     }
+
+    // Cached JSON with an ETag and Cache-Control, like every other group of the open-data API.
+    private static CachedJson<T> Cached<T>(T value) => new(value);
 
     private static string EnumName<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

@@ -8,9 +8,9 @@ namespace ComputeDeals.Web.Api;
 /// <summary>/api/v1/companies: the company list and one company with aliases, parent and subsidiaries.</summary>
 public static class CompaniesEndpoints
 {
-    public static WebApplication MapCompaniesApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapCompaniesApi(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/companies").WithTags("Companies");
+        var group = api.MapGroup("/companies").WithTags("Companies");
         group.MapGet("", ListAsync)
             .WithName("ListCompanies")
             .WithSummary("List companies")
@@ -20,7 +20,7 @@ public static class CompaniesEndpoints
             .WithSummary("Get one company")
             .WithDescription("A company with its aliases, parent (and since when), subsidiaries and the data centers it operates.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return api;
     }
 
     private static async Task<Results<CachedJson<ListResponse<CompanyListItem>>, ValidationProblem>> ListAsync(

@@ -31,9 +31,9 @@ public static class CsvExportEndpoints
 
     private const string CsvContentType = "text/csv";
 
-    public static WebApplication MapCsvExports(this WebApplication app)
+    public static IEndpointRouteBuilder MapCsvExports(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1").WithTags("CSV exports");
+        var group = api.MapGroup(string.Empty).WithTags("CSV exports");
         group.MapGet("/deals.csv", Deals)
             .WithName("ExportDealsCsv")
             .WithSummary("Download deals as CSV")
@@ -50,7 +50,7 @@ public static class CsvExportEndpoints
             .WithSummary("Download data centers as CSV")
             .WithDescription("The rows of /api/v1/datacenters with the same filters, with the capacity in force today.")
             .Produces<string>(StatusCodes.Status200OK, CsvContentType);
-        return app;
+        return api;
     }
 
     private static Results<CsvResult<DealSummary>, ValidationProblem> Deals(

@@ -9,9 +9,9 @@ namespace ComputeDeals.Web.Api;
 /// <summary>/api/v1/datacenters: the data center list and one data center with its capacity timeline.</summary>
 public static class DataCentersEndpoints
 {
-    public static WebApplication MapDataCentersApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapDataCentersApi(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/datacenters").WithTags("Data centers");
+        var group = api.MapGroup("/datacenters").WithTags("Data centers");
         group.MapGet("", ListAsync)
             .WithName("ListDataCenters")
             .WithSummary("List data centers")
@@ -21,7 +21,7 @@ public static class DataCentersEndpoints
             .WithSummary("Get one data center")
             .WithDescription("A data center with its operator, location and whole capacity timeline.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return api;
     }
 
     /// <summary>The rows the list page shows, narrowed by the filters (shared with the CSV).</summary>

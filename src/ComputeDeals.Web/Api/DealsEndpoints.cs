@@ -10,9 +10,9 @@ namespace ComputeDeals.Web.Api;
 /// <summary>/api/v1/deals: the filtered, sorted, paged deal list and one deal by slug.</summary>
 public static class DealsEndpoints
 {
-    public static WebApplication MapDealsApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapDealsApi(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/deals").WithTags("Deals");
+        var group = api.MapGroup("/deals").WithTags("Deals");
         group.MapGet("", ListAsync)
             .WithName("ListDeals")
             .WithSummary("List published deals")
@@ -23,7 +23,7 @@ public static class DealsEndpoints
             .WithDescription("Parties with roles, data centers, figures with the sources that support them, term, summary and sources. "
                 + "A renamed deal's old slug answers 301 to the new URL.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return api;
     }
 
     private static async Task<Results<CachedJson<DealListResponse>, ValidationProblem>> ListAsync(
@@ -140,31 +140,10 @@ public static class DealsEndpoints
                 s.Source.Title,
                 s.Source.Publisher,
                 s.Source.PublishedOn,
-                SupportNames(s.Supports))).ToList(),
+                Labels.SupportedFigures(s.Supports))).ToList(),
             deal.PublishedAt,
             deal.UpdatedAt,
             links.DealApi(deal.Slug),
             links.DealPermalink(deal.Slug));
-    }
-
-    private static List<string> SupportNames(SourceSupports supports)
-    {
-        var names = new List<string>();
-        if (supports.HasFlag(SourceSupports.Value))
-        {
-            names.Add("value");
-        }
-
-        if (supports.HasFlag(SourceSupports.Capacity))
-        {
-            names.Add("capacity");
-        }
-
-        if (supports.HasFlag(SourceSupports.Accelerators))
-        {
-            names.Add("accelerators");
-        }
-
-        return names;
     }
 }

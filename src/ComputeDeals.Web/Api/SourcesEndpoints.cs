@@ -6,15 +6,15 @@ namespace ComputeDeals.Web.Api;
 /// <summary>/api/v1/sources: every report cited by published data.</summary>
 public static class SourcesEndpoints
 {
-    public static WebApplication MapSourcesApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder api)
     {
-        app.MapGet("/api/v1/sources", ListAsync)
+        api.MapGet("/sources", ListAsync)
             .WithTags("Sources")
             .WithName("ListSources")
             .WithSummary("List sources")
             .WithDescription("Every source cited by a published deal, a valuation or a data center's capacity row, newest first. "
                 + "Sources cited only by drafts are left out.");
-        return app;
+        return api;
     }
 
     private static async Task<CachedJson<ListResponse<SourceDto>>> ListAsync(IDbContextFactory<AppDbContext> factory, CancellationToken cancellationToken)

@@ -8,14 +8,14 @@ namespace ComputeDeals.Web.Api;
 /// <summary>/api/v1/valuations: what companies were worth, when, on what basis and per which source.</summary>
 public static class ValuationsEndpoints
 {
-    public static WebApplication MapValuationsApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapValuationsApi(this IEndpointRouteBuilder api)
     {
-        app.MapGet("/api/v1/valuations", ListAsync)
+        api.MapGet("/valuations", ListAsync)
             .WithTags("Valuations")
             .WithName("ListValuations")
             .WithSummary("List valuations")
             .WithDescription("Valuations by company name, then as-of date (oldest first); filter with company=slug.");
-        return app;
+        return api;
     }
 
     private static async Task<Results<CachedJson<ListResponse<ValuationDto>>, ValidationProblem>> ListAsync(
