@@ -1,5 +1,6 @@
 using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Features.AsRecorded;
+using ComputeDeals.Web.Features.ReadModel;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
+builder.AddReadModel();
 builder.AddApi();
 builder.AddPublicPages();
 builder.AddAnalytics();
@@ -25,6 +27,8 @@ if (await app.RunUserCommandsAsync(args))
 {
     return;
 }
+
+await app.LoadReadModelAsync();
 
 app.UseAsRecordedPermalinks();
 app.UseHeadAsGet();

@@ -119,7 +119,7 @@ public sealed record DealDetail(
 public sealed record ListResponse<T>(IReadOnlyList<T> Items, int Total, [property: Description("The same rows on the website, when there is such a page.")] string? Html);
 
 /// <summary>A reference to a company.</summary>
-public sealed record CompanyRef(string Slug, string Name, string Url, string Permalink);
+public sealed record CompanyRefDto(string Slug, string Name, string Url, string Permalink);
 
 /// <summary>A company as a list row.</summary>
 public sealed record CompanyListItem(
@@ -127,7 +127,7 @@ public sealed record CompanyListItem(
     string Name,
     CompanyKind Kind,
     [property: Description("ISO 3166-1 alpha-2 country code.")] string? Country,
-    CompanyRef? Parent,
+    CompanyRefDto? Parent,
     [property: Description("Published deals the company is a party to.")] int DealCount,
     [property: Description("Data centers the company operates.")] int DataCenterCount,
     string Url,
@@ -145,9 +145,9 @@ public sealed record CompanyDetail(
     string? Website,
     [property: Description("Markdown description.")] string? Description,
     IReadOnlyList<string> Aliases,
-    CompanyRef? Parent,
+    CompanyRefDto? Parent,
     [property: Description("When the parent relationship took effect.")] DateOnly? ParentSince,
-    IReadOnlyList<CompanyRef> Subsidiaries,
+    IReadOnlyList<CompanyRefDto> Subsidiaries,
     IReadOnlyList<DataCenterRef> DataCenters,
     [property: Description("The company's deals in the API (/api/v1/deals?company=slug).")] string Deals,
     [property: Description("The company's valuations in the API.")] string Valuations,
@@ -159,7 +159,7 @@ public sealed record CompanyDetail(
 public sealed record DataCenterListItem(
     string Slug,
     string Name,
-    CompanyRef Operator,
+    CompanyRefDto Operator,
     string Location,
     FacilityStatus Status,
     [property: Description("Power in MW of the latest capacity row on or before today.")] FigureDto? Power,
@@ -182,7 +182,7 @@ public sealed record CapacityRowDto(
 public sealed record DataCenterDetail(
     string Slug,
     string Name,
-    CompanyRef Operator,
+    CompanyRefDto Operator,
     string? City,
     string? Region,
     string? Country,
@@ -196,7 +196,7 @@ public sealed record DataCenterDetail(
     string Permalink);
 
 /// <summary>What a company was worth at a date.</summary>
-public sealed record ValuationDto(CompanyRef Company, DateOnly AsOf, [property: Description("Amount in US dollars.")] FigureDto Amount, ValuationBasis Basis);
+public sealed record ValuationDto(CompanyRefDto Company, DateOnly AsOf, [property: Description("Amount in US dollars.")] FigureDto Amount, ValuationBasis Basis);
 
 /// <summary>A published report cited by a deal, a valuation or a capacity row.</summary>
 public sealed record SourceDto(int Id, string Url, string Title, string? Publisher, DateOnly? PublishedOn);

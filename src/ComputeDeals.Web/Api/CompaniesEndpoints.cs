@@ -91,6 +91,6 @@ public static class CompaniesEndpoints
             links.CompanyPermalink(company.Slug)));
     }
 
-    public static CompanyRef Ref(string slug, string name, ApiLinks links) =>
+    public static CompanyRefDto Ref(string slug, string name, ApiLinks links) =>
         new(slug, name, links.CompanyApi(slug), links.CompanyPermalink(slug));
 }

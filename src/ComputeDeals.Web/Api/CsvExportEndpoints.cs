@@ -12,12 +12,8 @@ namespace ComputeDeals.Web.Api;
 /// </summary>
 public static class CsvExportEndpoints
 {
-    public static readonly string[] DealColumns =
-    [
-        "slug", "title", "announced_on", "announced_precision", "type", "status", "parties",
-        "value_low", "value_high", "value_qualifier", "value_basis", "value_period", "value_text",
-        "capacity_mw_low", "capacity_mw_high", "capacity_mw_qualifier", "capacity_text", "summary", "permalink",
-    ];
+    /// <summary>The deal export's columns: <see cref="DealCsvLayout.Exported"/>, the layout the import reads too.</summary>
+    public static IReadOnlyList<string> DealColumns => DealCsvLayout.Exported;
 
     public static readonly string[] CompanyColumns =
         ["slug", "name", "kind", "country", "parent_slug", "parent_name", "deal_count", "data_center_count", "permalink"];
@@ -38,7 +34,8 @@ public static class CsvExportEndpoints
             .WithName("ExportDealsCsv")
             .WithSummary("Download deals as CSV")
             .WithDescription("Every published deal matching the filters of /api/v1/deals, in the same order (page and pageSize are ignored). "
-                + "Parties are flattened as 'Name (role); Name (role)'; figures as low, high and qualifier columns in base units.")
+                + "Parties are flattened as 'slug:role; slug:role'; figures as low, high and qualifier columns in base units. "
+                + "The columns are those the deal import reads (see docs/api.md), so an exported file imports as it is.")
             .Produces<string>(StatusCodes.Status200OK, CsvContentType);
         group.MapGet("/companies.csv", Companies)
             .WithName("ExportCompaniesCsv")
@@ -66,11 +63,12 @@ public static class CsvExportEndpoints
         return new CsvResult<DealSummary>("computedeals-deals.csv", DealColumns, deals.StreamAsync(parsed.Filter, cancellationToken), (d, csv) =>
         {
             csv.Text(d.Slug).Text(d.Title).Date(d.AnnouncedOn).Text(Name(d.Precision)).Text(Name(d.Type)).Text(Name(d.Status))
-                .Text(string.Join("; ", d.Parties.Select(p => $"{p.Name} ({Name(p.Role)})")));
+                .Text(string.Join("; ", d.Parties.Select(p => DealCsvLayout.Party(p.Slug, p.Role))));
             Figure(csv, d.Value);
-            csv.Text(Name(d.Value.Basis)).Text(Name(d.ValuePeriod)).Text(d.ValueText);
+            csv.Text(Name(d.Value.Basis)).Text(Name(d.ValuePeriod)).Text(d.Value.Note).Text(d.ValueText);
             Figure(csv, d.Capacity);
-            csv.Text(d.Capacity is null ? null : d.CapacityText).Text(d.Summary).Text(links.DealPermalink(d.Slug));
+            csv.Text(d.Capacity is null ? null : Name(d.Capacity.Basis)).Text(d.Capacity?.Note)
+                .Text(d.Capacity is null ? null : d.CapacityText).Text(d.Summary).Text(links.DealPermalink(d.Slug));
         });
     }
 
@@ -123,5 +121,5 @@ public static class CsvExportEndpoints
             .Text(figure is null ? null : Name(disclosed ? figure.Qualifier : FigureQualifier.Undisclosed));
     }
 
-    private static string Name<T>(T value) where T : struct, Enum => QueryValues.CamelCase(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => DealCsvLayout.Name(value);
 }

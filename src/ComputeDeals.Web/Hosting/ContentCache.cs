@@ -13,17 +13,19 @@ namespace ComputeDeals.Web.Hosting;
 /// Writes made by another instance reach this one through the content version, which is read
 /// from the database before a cached response is served.
 /// </summary>
-public sealed class ContentCache(IOutputCacheStore store, ContentVersion version)
+public sealed class ContentCache(IOutputCacheStore store, ContentVersion version, Features.ReadModel.ReadModel readModel)
 {
     public const string Tag = "content";
 
     /// <summary>Name of the output-cache policy that public data pages and files use.</summary>
     public const string Policy = "content";
 
-    public ValueTask InvalidateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Applies committed writes to the read model (a new snapshot), then evicts cached responses.</summary>
+    public async ValueTask InvalidateAsync(CancellationToken cancellationToken = default)
     {
+        await readModel.RefreshAsync(cancellationToken);
         version.Forget();
-        return store.EvictByTagAsync(Tag, cancellationToken);
+        await store.EvictByTagAsync(Tag, cancellationToken);
     }
 }
 

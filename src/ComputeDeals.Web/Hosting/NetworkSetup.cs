@@ -10,6 +10,7 @@ public static class NetworkSetup
     public static WebApplicationBuilder AddFeedsEmbedsAndNetwork(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<FeedService>();
+        builder.Services.AddScoped<Features.Network.NetworkQuery>();
         return builder;
     }
 

@@ -33,14 +33,14 @@ public class CsvExportTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         var row = Assert.Single(rows);
         Assert.Equal(title, row["title"]);
         Assert.Equal(summary, row["summary"]);
-        Assert.Equal("xAI (seller); Anthropic (buyer)", row["parties"]);
+        Assert.Equal("xai:seller; anthropic:buyer", row["parties"]);
         Assert.Equal("1000000000", row["value_low"]);
         Assert.Equal("1500000000", row["value_high"]);
         Assert.Equal("approximately", row["value_qualifier"]);
         Assert.Equal("~$1–1.5B", row["value_text"]);
-        Assert.Equal("42", row["capacity_mw_low"]);
-        Assert.Equal("42", row["capacity_mw_high"]);
-        Assert.Equal("exact", row["capacity_mw_qualifier"]);
+        Assert.Equal("42", row["capacity_low"]);
+        Assert.Equal("42", row["capacity_high"]);
+        Assert.Equal("exact", row["capacity_qualifier"]);
         Assert.Equal("2024-03-15", row["announced_on"]);
         Assert.Equal("http://localhost/deals/quokka-compute", row["permalink"]);
 

@@ -103,12 +103,12 @@ public class DealsApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         Assert.Equal("approximately", colossus["value_qualifier"]);
         Assert.Equal("perYear", colossus["value_period"]);
         Assert.Equal("~$3–15B/year", colossus["value_text"]);
-        Assert.Equal("300", colossus["capacity_mw_low"]);
-        Assert.Equal(string.Empty, colossus["capacity_mw_high"]);
-        Assert.Equal("atLeast", colossus["capacity_mw_qualifier"]);
+        Assert.Equal("300", colossus["capacity_low"]);
+        Assert.Equal(string.Empty, colossus["capacity_high"]);
+        Assert.Equal("atLeast", colossus["capacity_qualifier"]);
         Assert.Equal("http://localhost/deals/xai-anthropic-colossus-1", colossus["permalink"]);
         var parties = colossus["parties"].Split("; ");
-        Assert.Equal(["Anthropic (buyer)", "xAI (seller)"], parties.Order(StringComparer.Ordinal));
+        Assert.Equal(["anthropic:buyer", "xai:seller"], parties.Order(StringComparer.Ordinal));
     }
 
     [Theory]

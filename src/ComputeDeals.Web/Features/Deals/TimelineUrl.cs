@@ -32,6 +32,16 @@ public sealed record TimelineUrl(DealFilter Filter, TimelineView View, IReadOnly
         var query = queryStart < 0 ? string.Empty : uri[queryStart..].Split('#')[0];
         var values = QueryHelpers.ParseQuery(query);
         var parsed = DealFilter.Parse(values);
+        if (values.TryGetValue("order", out var order) && order.ToString().Trim() is { Length: > 0 } orderText
+            && !values.ContainsKey("sort") && !values.ContainsKey("dir"))
+        {
+            // The filter form's one "order" control ("value-desc"), as the sort and dir parameters.
+            var parts = orderText.Split('-', 2);
+            var withOrder = DealFilter.Parse(values.Where(v => v.Key != "order")
+                .Append(new("sort", parts[0])).Append(new("dir", parts.ElementAtOrDefault(1) ?? string.Empty)));
+            parsed = withOrder;
+        }
+
         var errors = new Dictionary<string, string[]>(parsed.Errors, StringComparer.Ordinal);
         var view = TimelineView.Timeline;
         if (values.TryGetValue("view", out var viewText) && viewText.ToString().Trim() is { Length: > 0 } text)
@@ -47,6 +57,24 @@ public sealed record TimelineUrl(DealFilter Filter, TimelineView View, IReadOnly
         }
 
         return new TimelineUrl(parsed.Filter, view, errors);
+    }
+
+    /// <summary>
+    /// The clean link of a URL a filter form produced (empty fields, the combined "order" control),
+    /// or null when the URL is already clean or has a value that could not be read.
+    /// </summary>
+    public static string? CleanUpHref(string uri)
+    {
+        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
+        if (queryStart < 0)
+        {
+            return null;
+        }
+
+        var url = Parse(uri);
+        var values = QueryHelpers.ParseQuery(uri[queryStart..].Split('#')[0]);
+        var formShaped = values.ContainsKey("order") || values.Any(v => string.IsNullOrWhiteSpace(v.Value.ToString()));
+        return formShaped && url.Errors.Count == 0 ? url.Href() : null;
     }
 
     /// <summary>The query string of the page state, defaults left out ("" when all default).</summary>

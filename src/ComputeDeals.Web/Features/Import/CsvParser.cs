@@ -124,10 +124,4 @@ public static class CsvParser
 
         rows.Add([.. fields]);
     }
-
-    /// <summary>Quotes a field when it needs it.</summary>
-    public static string Escape(string? value) =>
-        value is null ? string.Empty
-        : value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : value;
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Core.Validation;
+using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Accounts;
 using ComputeDeals.Web.Features.Editing;
@@ -28,27 +29,41 @@ public sealed class DealImportService(
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    public static readonly string[] Columns =
-    [
-        "title", "slug", "announced_on", "announced_precision", "type", "status", "parties",
-        "value_low", "value_high", "value_qualifier", "value_basis", "value_period", "value_note",
-        "capacity_low", "capacity_high", "capacity_qualifier",
-        "accelerators_low", "accelerators_high", "accelerators_qualifier",
-        "term_start", "term_end", "term_months", "summary",
-        "source_url", "source_title", "source_publisher", "source_published_on",
-    ];
+    /// <summary>The columns the import reads: the one deal CSV layout (<see cref="DealCsvLayout"/>), shared with the export.</summary>
+    public static IReadOnlyList<string> Columns => DealCsvLayout.Columns;
 
-    public static string Template =>
-        string.Join(",", Columns) + "\r\n" +
-        string.Join(",", new[]
+    /// <summary>A header and one example row, in the layout's order.</summary>
+    public static string Template
+    {
+        get
         {
-            "Example Cloud leases 120 MW to Example Lab", string.Empty, "2026-05-06", "Day", "CapacitySaleOrLease", "Announced",
-            "CoreWeave:Provider; Anthropic:Customer",
-            "1000000000", "1500000000", "Approximately", "Reported", "Total", "reports differ",
-            "120", "120", "Exact", string.Empty, string.Empty, string.Empty,
-            "2026-06-01", string.Empty, "60", "A **Markdown** summary.",
-            "https://example.com/story", "Example Cloud signs Example Lab", "Example News", "2026-05-06",
-        }.Select(CsvParser.Escape)) + "\r\n";
+            var example = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["title"] = "Example Cloud leases 120 MW to Example Lab", ["announced_on"] = "2026-05-06", ["announced_precision"] = "day",
+                ["type"] = "capacitySaleOrLease", ["status"] = "announced", ["parties"] = "coreweave:provider; anthropic:customer",
+                ["value_low"] = "1000000000", ["value_high"] = "1500000000", ["value_qualifier"] = "approximately", ["value_basis"] = "reported",
+                ["value_period"] = "total", ["value_note"] = "reports differ", ["capacity_low"] = "120", ["capacity_high"] = "120",
+                ["capacity_qualifier"] = "exact", ["term_start"] = "2026-06-01", ["term_months"] = "60", ["summary"] = "A **Markdown** summary.",
+                ["source_url"] = "https://example.com/story", ["source_title"] = "Example Cloud signs Example Lab",
+                ["source_publisher"] = "Example News", ["source_published_on"] = "2026-05-06",
+            };
+            // Written by the export's CSV writer: one way to quote a field.
+            var csv = new CsvRecordBuilder();
+            foreach (var column in Columns)
+            {
+                csv.Raw(column);
+            }
+
+            csv.EndRecord();
+            foreach (var column in Columns)
+            {
+                csv.Text(example.GetValueOrDefault(column));
+            }
+
+            csv.EndRecord();
+            return csv.Record.ToString();
+        }
+    }
 
     /// <summary>Parses and validates; reports progress as the fraction of rows checked.</summary>
     public async Task<ImportPreview> PreviewAsync(ClaimsPrincipal user, string text, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -225,11 +240,6 @@ public sealed class DealImportService(
             TermEnd = Date(cell, "term_end", row, errors),
             Summary = cell("summary"),
         };
-        deal.Value = deal.Value with
-        {
-            Basis = Enum<FigureBasis>(cell, "value_basis", row, errors) ?? FigureBasis.Reported,
-            Note = cell("value_note"),
-        };
 
         if (cell("term_months") is { } months)
         {
@@ -278,12 +288,14 @@ public sealed class DealImportService(
         var low = Number(cell, prefix + "_low", row, errors);
         var high = Number(cell, prefix + "_high", row, errors);
         var qualifier = Enum<FigureQualifier>(cell, prefix + "_qualifier", row, errors);
+        var basis = Enum<FigureBasis>(cell, prefix + "_basis", row, errors);
+        var note = cell(prefix + "_note");
         if (low is null && high is null && qualifier is null)
         {
-            return null;
+            return basis is null && note is null ? null : new Figure { Basis = basis ?? FigureBasis.Reported, Note = note };
         }
 
-        return new Figure { Low = low, High = high, Qualifier = qualifier ?? FigureQualifier.Exact };
+        return new Figure { Low = low, High = high, Qualifier = qualifier ?? FigureQualifier.Exact, Basis = basis ?? FigureBasis.Reported, Note = note };
     }
 
     private static double? Number(Func<string, string?> cell, string column, int row, List<ImportError> errors)

@@ -49,7 +49,7 @@ public class AnalyticsPageTests(TestAppFactory app) : IClassFixture<TestAppFacto
         Assert.Contains("Contracted-out MW of xAI", panel.TextContent, StringComparison.Ordinal);
         Assert.NotNull(panel.QuerySelector("a[href='/deals/xai-anthropic-colossus-1']"));
         Assert.True(panel.QuerySelectorAll("a.cd-why-source").Length >= 3);
-        Assert.Equal("true", page.QuerySelector("tr[data-company=xai] [data-field=out] button")!.GetAttribute("aria-expanded"));
+        Assert.Equal("true", page.QuerySelector("tr[data-company=xai] [data-field=out] a")!.GetAttribute("aria-expanded"));
     }
 
     [Fact]
@@ -59,5 +59,35 @@ public class AnalyticsPageTests(TestAppFactory app) : IClassFixture<TestAppFacto
 
         Assert.Contains("is not a date", page.QuerySelector(".mud-alert")!.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.QuerySelectorAll(".cd-league tbody tr[data-company]"));
+    }
+
+    [Fact]
+    public async Task The_settings_are_a_get_form_and_a_submit_without_javascript_lands_on_the_one_parameter_link()
+    {
+        var page = await GetAsync("/analytics?asOf=2026-06-01&companies=xai,coreweave");
+
+        var form = page.QuerySelector("form#analytics-settings")!;
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("2026-06-01", page.QuerySelector("#cd-asof")!.GetAttribute("value"));
+        Assert.Equal(["coreweave", "xai"], page.QuerySelectorAll("#cd-compare option[selected]").Select(o => o.GetAttribute("value")).Order(StringComparer.Ordinal));
+        Assert.Equal("analytics-settings", page.QuerySelector("#cd-compare")!.GetAttribute("form"));
+        Assert.DoesNotContain("\"type\":\"server\"", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(new Uri("/analytics?asOf=2026-06-01&rollup=true&companies=xai&companies=coreweave", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/analytics?asOf=2026-06-01&rollup=true&companies=xai%2Ccoreweave", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Sort_headers_and_why_numbers_are_links_to_the_next_view()
+    {
+        var page = await GetAsync("/analytics?asOf=2026-06-01");
+
+        var sort = page.QuerySelectorAll(".cd-league thead a.cd-sort").Single(a => a.TextContent.StartsWith("Contracted out", StringComparison.Ordinal));
+        Assert.EndsWith("/analytics?asOf=2026-06-01&sort=out&dir=desc", sort.GetAttribute("href"), StringComparison.Ordinal);
+        var why = page.QuerySelector("tr[data-company=xai] [data-field=out] a")!;
+        Assert.EndsWith("/analytics?asOf=2026-06-01&why=xai%3Aout#why-xai", why.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("false", why.GetAttribute("aria-expanded"));
     }
 }

@@ -122,4 +122,29 @@ public class DealsPageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
             "Q4 2025 to Q2 2026: 4 announced or closed deals, value over their terms $15–75B+ + 1 undisclosed; capacity 1.3–6.3 GW+ (1 deal without an MW figure).",
             page.QuerySelector(".cd-chart-summary")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_page_is_static_html_with_no_server_component_for_a_circuit()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/deals?company=anthropic", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("\"type\":\"server\"", html, StringComparison.Ordinal);
+        Assert.Contains("js/instant-filters", html, StringComparison.Ordinal);
+        Assert.Contains("public", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_submitted_without_javascript_redirects_to_the_clean_link_of_the_same_view()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/deals?q=&company=anthropic&type=&status=&from=2026-01-01&to=&minValue=5B&minMw=&order=value-asc&view=table", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/deals?company=anthropic&from=2026-01-01&minValue=5000000000&sort=value&dir=asc&view=table", response.Headers.Location!.PathAndQuery);
+        var page = await GetAsync(response.Headers.Location!.PathAndQuery);
+        Assert.Equal("5B", page.QuerySelector("#filter-min-value")!.GetAttribute("value"));
+        Assert.Equal("value-asc", page.QuerySelector("#filter-sort option[selected]")!.GetAttribute("value"));
+    }
 }

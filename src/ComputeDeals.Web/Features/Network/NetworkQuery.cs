@@ -1,0 +1,233 @@
+using System.Globalization;
+using ComputeDeals.Core.Analytics;
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+using ComputeDeals.Core.Network;
+using ComputeDeals.Web.Features.Analytics;
+using ComputeDeals.Web.Features.Companies;
+using ComputeDeals.Web.Features.Deals;
+using GraphShape;
+using GraphShape.Algorithms.Layout;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using QuikGraph;
+
+namespace ComputeDeals.Web.Features.Network;
+
+/// <summary>The /network page state in its URL: the timeline's filter, the date node sizes are read at, and how many deals to draw.</summary>
+public sealed record NetworkUrl(DealFilter Filter, DateOnly? AsOf, int Top, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public const string Path = "/network";
+
+    /// <summary>Deals drawn by default: the largest by value, so 2,000 deals stay readable.</summary>
+    public const int DefaultTop = 150;
+
+    /// <summary>The most deals ever considered (the cap that keeps 100,000 deals fast).</summary>
+    public const int MaxTop = DealFilter.MaxPageSize;
+
+    public static NetworkUrl Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var values = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var parsed = DealFilter.Parse(values.Where(p => p.Key is not ("sort" or "dir" or "page" or "pageSize")));
+        var errors = new Dictionary<string, string[]>(parsed.Errors, StringComparer.Ordinal);
+        DateOnly? asOf = null;
+        if (values.TryGetValue("asOf", out var asOfText) && asOfText.ToString().Trim() is { Length: > 0 } a)
+        {
+            if (DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                asOf = date;
+            }
+            else
+            {
+                errors["asOf"] = ["'asOf' must be a date written yyyy-MM-dd, for example 2026-05-06."];
+            }
+        }
+
+        var top = DefaultTop;
+        if (values.TryGetValue("top", out var topText) && topText.ToString().Trim() is { Length: > 0 } t)
+        {
+            if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxTop)
+            {
+                top = n;
+            }
+            else
+            {
+                errors["top"] = [$"'top' must be a whole number from 1 to {MaxTop}."];
+            }
+        }
+
+        return new NetworkUrl(parsed.Filter with { Sort = DealSort.Value, Descending = true, Page = 1, PageSize = top }, asOf, top, errors);
+    }
+
+    public static NetworkUrl Parse(string uri)
+    {
+        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
+        return Parse(QueryHelpers.ParseQuery(queryStart < 0 ? string.Empty : uri[queryStart..].Split('#')[0]));
+    }
+}
+
+/// <summary>A company on the map: where it is drawn, how big (MW it controls) and in which kind's colour.</summary>
+public sealed record NetworkNode(string Slug, string Name, CompanyKind Kind, FigureRange? ControlledMw, double X, double Y, double Radius, bool Labelled, int DealsOut, int DealsIn)
+{
+    public string MwText => ControlledMw is { } mw ? FigureFormatter.Format(mw, FigureUnit.Megawatts) : "not tracked";
+}
+
+/// <summary>A deal on the map, drawn as a curve from payer to payee.</summary>
+public sealed record NetworkEdge(FlowEdge Flow, DealSummary Deal, string Path, double LabelX, double LabelY);
+
+/// <summary>Everything the /network page draws and lists.</summary>
+public sealed record NetworkMap(
+    IReadOnlyList<NetworkNode> Nodes,
+    IReadOnlyList<NetworkEdge> Edges,
+    IReadOnlyList<CircularFlow> Cycles,
+    IReadOnlyList<DealSummary> Undirected,
+    int MatchingDeals,
+    int ConsideredDeals,
+    DateOnly AsOf,
+    double Width,
+    double Height)
+{
+    public string NameOf(string slug) => Nodes.FirstOrDefault(n => n.Slug == slug)?.Name ?? slug;
+}
+
+/// <summary>
+/// Builds the deal network from the public query services: the largest matching deals
+/// (<see cref="DealQueryService"/>, the timeline's filter), company kinds, and the MW each company
+/// controls at the date (<see cref="AnalyticsService"/>, the capacity position's "available").
+/// Direction and cycles come from Core (<see cref="DealFlows"/>); the layout from GraphShape.
+/// </summary>
+public sealed class NetworkQuery(DealQueryService deals, CompanyListService companies, AnalyticsService analytics)
+{
+    public const double Width = 960;
+
+    public const double Height = 640;
+
+    /// <summary>Companies named on the map; the rest keep a tooltip and their row in the table.</summary>
+    public const int MaxLabels = 40;
+
+    private const double Margin = 48;
+
+    public async Task<NetworkMap> BuildAsync(NetworkUrl url, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var asOf = url.AsOf ?? analytics.Today;
+        var page = await deals.QueryAsync(url.Filter, cancellationToken);
+        var kinds = (await companies.ListAsync(cancellationToken)).ToDictionary(c => c.Slug, StringComparer.Ordinal);
+        var positions = (await analytics.CapacityAsync(asOf, rollUp: false, cancellationToken))
+            .ToDictionary(p => p.Company.Slug, p => p.Available, StringComparer.Ordinal);
+
+        var flows = new List<(FlowEdge Flow, DealSummary Deal)>();
+        var undirected = new List<DealSummary>();
+        foreach (var deal in page.Items)
+        {
+            var input = new DealInput { Id = deal.Id, Slug = deal.Slug, AnnouncedOn = deal.AnnouncedOn, Value = deal.Value, ValuePeriod = deal.ValuePeriod, Status = deal.Status, Type = deal.Type };
+            var flow = new FlowDeal(deal.Id, deal.Slug, deal.Title, deal.Type, [.. deal.Parties.Select(p => new FlowParty(p.Slug, p.Role))], DealTerms.TotalValue(input));
+            var dealEdges = DealFlows.EdgesOf(flow);
+            if (dealEdges.Count == 0)
+            {
+                undirected.Add(deal);
+            }
+
+            flows.AddRange(dealEdges.Select(e => (e, deal)));
+        }
+
+        var cycles = DealFlows.FindCycles(flows.Select(f => f.Flow));
+        var slugs = flows.SelectMany(f => new[] { f.Flow.From, f.Flow.To }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var points = Layout(slugs, flows.Select(f => (f.Flow.From, f.Flow.To)));
+
+        var maxMw = positions.Values.Where(r => r.DisclosedCount > 0).Select(r => Math.Max(r.High, 0)).DefaultIfEmpty(0).Max();
+        double Radius(string slug) =>
+            positions.TryGetValue(slug, out var mw) && mw.DisclosedCount > 0 && maxMw > 0 && mw.High > 0
+                ? 6 + (22 * Math.Sqrt(mw.High / maxMw))
+                : 6;
+        var degree = flows.SelectMany(f => new[] { f.Flow.From, f.Flow.To }).GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var labelled = slugs.OrderByDescending(Radius).ThenByDescending(s => degree[s]).ThenBy(s => s, StringComparer.Ordinal).Take(MaxLabels).ToHashSet(StringComparer.Ordinal);
+        var nodes = slugs.Select(slug => new NetworkNode(
+            slug,
+            kinds.TryGetValue(slug, out var row) ? row.Name : slug,
+            kinds.TryGetValue(slug, out var kindRow) ? kindRow.Kind : CompanyKind.Other,
+            positions.TryGetValue(slug, out var mw) ? mw : null,
+            points[slug].X,
+            points[slug].Y,
+            Radius(slug),
+            labelled.Contains(slug),
+            flows.Count(f => f.Flow.From == slug),
+            flows.Count(f => f.Flow.To == slug))).ToList();
+        var bySlug = nodes.ToDictionary(n => n.Slug, StringComparer.Ordinal);
+
+        // Several deals between the same two companies bend apart so that each stays visible and clickable.
+        var edges = flows
+            .GroupBy(f => (f.Flow.From, f.Flow.To))
+            .SelectMany(g => g.Select((f, i) => Curve(f.Flow, f.Deal, bySlug[f.Flow.From], bySlug[f.Flow.To], i)))
+            .ToList();
+        return new NetworkMap(nodes, edges, cycles, undirected, page.Total, page.Items.Count, asOf, Width, Height);
+    }
+
+    /// <summary>Fruchterman–Reingold (GraphShape) from a circle in slug order, so the same data always gives the same picture.</summary>
+    private static Dictionary<string, Point> Layout(List<string> slugs, IEnumerable<(string From, string To)> pairs)
+    {
+        var result = new Dictionary<string, Point>(StringComparer.Ordinal);
+        if (slugs.Count == 0)
+        {
+            return result;
+        }
+
+        var graph = new BidirectionalGraph<string, Edge<string>>(allowParallelEdges: false);
+        graph.AddVertexRange(slugs);
+        foreach (var (from, to) in pairs.Distinct())
+        {
+            if (!graph.ContainsEdge(from, to) && !graph.ContainsEdge(to, from))
+            {
+                graph.AddEdge(new Edge<string>(from, to));
+            }
+        }
+
+        var start = new Dictionary<string, Point>(StringComparer.Ordinal);
+        for (var i = 0; i < slugs.Count; i++)
+        {
+            var angle = 2 * Math.PI * i / slugs.Count;
+            start[slugs[i]] = new Point((Width / 2) + (Width / 3 * Math.Cos(angle)), (Height / 2) + (Height / 3 * Math.Sin(angle)));
+        }
+
+        if (slugs.Count > 2)
+        {
+            var parameters = new BoundedFRLayoutParameters { Width = Width - (2 * Margin), Height = Height - (2 * Margin), MaxIterations = 120 };
+            var algorithm = new FRLayoutAlgorithm<string, Edge<string>, BidirectionalGraph<string, Edge<string>>>(graph, start, parameters)
+            {
+                Rand = new Random(14),
+            };
+            algorithm.Compute();
+            start = algorithm.VerticesPositions.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        }
+
+        // Fit whatever the layout produced into the drawing, keeping the margins for labels.
+        var minX = start.Values.Min(p => p.X);
+        var maxX = start.Values.Max(p => p.X);
+        var minY = start.Values.Min(p => p.Y);
+        var maxY = start.Values.Max(p => p.Y);
+        foreach (var (slug, p) in start)
+        {
+            var x = maxX - minX < 1 ? Width / 2 : Margin + ((p.X - minX) / (maxX - minX) * (Width - (2 * Margin)));
+            var y = maxY - minY < 1 ? Height / 2 : Margin + ((p.Y - minY) / (maxY - minY) * (Height - (2 * Margin)));
+            result[slug] = new Point(Math.Round(x, 1), Math.Round(y, 1));
+        }
+
+        return result;
+    }
+
+    private static NetworkEdge Curve(FlowEdge flow, DealSummary deal, NetworkNode from, NetworkNode to, int index)
+    {
+        var dx = to.X - from.X;
+        var dy = to.Y - from.Y;
+        var length = Math.Max(1, Math.Sqrt((dx * dx) + (dy * dy)));
+        var (ux, uy) = (dx / length, dy / length);
+        // Start and end on the circles' edges so the arrowhead stays visible.
+        var (x1, y1) = (from.X + (ux * from.Radius), from.Y + (uy * from.Radius));
+        var (x2, y2) = (to.X - (ux * (to.Radius + 3)), to.Y - (uy * (to.Radius + 3)));
+        // Bend to the left of the direction of travel: A→B and B→A never overlap.
+        var bend = 18 + (14 * index);
+        var (cx, cy) = (((x1 + x2) / 2) - (uy * bend), ((y1 + y2) / 2) + (ux * bend));
+        var path = string.Create(CultureInfo.InvariantCulture, $"M{x1:0.#},{y1:0.#} Q{cx:0.#},{cy:0.#} {x2:0.#},{y2:0.#}");
+        return new NetworkEdge(flow, deal, path, Math.Round((x1 + (2 * cx) + x2) / 4, 1), Math.Round((y1 + (2 * cy) + y2) / 4, 1));
+    }
+}

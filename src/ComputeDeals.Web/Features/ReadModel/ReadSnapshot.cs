@@ -1,0 +1,245 @@
+using System.Collections.Frozen;
+using ComputeDeals.Web.Features.Deals;
+
+namespace ComputeDeals.Web.Features.ReadModel;
+
+/// <summary>A published deal with what list views show of it, precomputed once per snapshot.</summary>
+public sealed class DealEntry
+{
+    internal DealEntry(DealRecord deal, DealSummary summary, string searchText, double? valueKey, double? mwKey)
+    {
+        Deal = deal;
+        Summary = summary;
+        SearchText = searchText;
+        ValueKey = valueKey;
+        MwKey = mwKey;
+    }
+
+    public DealRecord Deal { get; }
+
+    /// <summary>The list row the timeline, the JSON API and the CSV export show.</summary>
+    public DealSummary Summary { get; }
+
+    /// <summary>Title, summary and party names, lower-cased, for free-text matching.</summary>
+    public string SearchText { get; }
+
+    /// <summary>The value sort key (upper bound, else lower bound), null when undisclosed.</summary>
+    public double? ValueKey { get; }
+
+    /// <summary>The capacity sort key in MW, null when there is none.</summary>
+    public double? MwKey { get; }
+}
+
+/// <summary>
+/// An immutable, indexed view of a <see cref="PublishedDataset"/>: what every public read asks.
+/// Deals are held once in the timeline's default order (newest first) and every other order is a
+/// permutation of positions into it, so a page of any sort is a slice and a count is a scan of
+/// integers. Built by <see cref="Build"/>; never changed afterwards (the <see cref="ReadModel"/>
+/// swaps in a new one).
+/// </summary>
+public sealed class ReadSnapshot
+{
+    private readonly int[][] _orders;
+    private readonly int[][] _ranks;
+
+    private ReadSnapshot(long version, PublishedDataset dataset)
+    {
+        Version = version;
+        Dataset = dataset;
+        Companies = dataset.Companies.ToFrozenDictionary(c => c.Id);
+        CompaniesBySlug = dataset.Companies.ToFrozenDictionary(c => c.Slug, StringComparer.Ordinal);
+        DataCenters = dataset.DataCenters.ToFrozenDictionary(d => d.Id);
+        DataCentersBySlug = dataset.DataCenters.ToFrozenDictionary(d => d.Slug, StringComparer.Ordinal);
+        Sources = dataset.Sources.ToFrozenDictionary(s => s.Id);
+        Valuations = [.. dataset.Valuations.Where(v => Companies.ContainsKey(v.CompanyId))];
+        ValuationsByCompany = Valuations
+            .GroupBy(v => v.CompanyId)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<ValuationRecord>)[.. g.OrderBy(v => v.AsOf).ThenBy(v => v.Id)]);
+        DataCentersByOperator = dataset.DataCenters
+            .GroupBy(d => d.OperatorId)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<DataCenterRecord>)[.. g.OrderBy(d => d.Name, StringComparer.Ordinal)]);
+
+        var entries = dataset.Deals.Select(ToEntry).ToArray();
+        Array.Sort(entries, (a, b) =>
+        {
+            var byDate = b.Deal.AnnouncedOn.CompareTo(a.Deal.AnnouncedOn);
+            if (byDate != 0)
+            {
+                return byDate;
+            }
+
+            var byTitle = string.CompareOrdinal(a.Deal.Title, b.Deal.Title);
+            return byTitle != 0 ? byTitle : a.Deal.Id.CompareTo(b.Deal.Id);
+        });
+        Deals = entries;
+        DealsBySlug = entries.ToFrozenDictionary(e => e.Deal.Slug, StringComparer.Ordinal);
+        DealsById = entries.ToFrozenDictionary(e => e.Deal.Id);
+        UndisclosedValueCount = entries.Count(e => e.Deal.Value.Low is null && e.Deal.Value.High is null);
+
+        var byCompany = new Dictionary<int, List<int>>();
+        var byCenter = new Dictionary<int, List<int>>();
+        for (var position = 0; position < entries.Length; position++)
+        {
+            foreach (var companyId in entries[position].Deal.Parties.Select(p => p.CompanyId).Distinct())
+            {
+                Add(byCompany, companyId, position);
+            }
+
+            foreach (var centerId in entries[position].Deal.DataCenters.Select(p => p.DataCenterId).Distinct())
+            {
+                Add(byCenter, centerId, position);
+            }
+        }
+
+        DealsByCompany = byCompany.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        DealsByDataCenter = byCenter.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+
+        _orders = new int[OrderCount][];
+        _ranks = new int[OrderCount][];
+        for (var order = 0; order < OrderCount; order++)
+        {
+            var positions = Enumerable.Range(0, entries.Length).ToArray();
+            if (order != 0)
+            {
+                Array.Sort(positions, Comparer(entries, order));
+            }
+
+            var ranks = new int[positions.Length];
+            for (var rank = 0; rank < positions.Length; rank++)
+            {
+                ranks[positions[rank]] = rank;
+            }
+
+            _orders[order] = positions;
+            _ranks[order] = ranks;
+        }
+
+        CompanyChoices = [.. byCompany.Keys.Where(Companies.ContainsKey).Select(id => Companies[id]).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new CompanyChoice(c.Slug, c.Name))];
+    }
+
+    /// <summary>Increases with every snapshot an instance builds; keys cached responses.</summary>
+    public long Version { get; }
+
+    /// <summary>The records this snapshot was built from (for releases and exports of the whole dataset).</summary>
+    public PublishedDataset Dataset { get; }
+
+    public IReadOnlyDictionary<int, CompanyRecord> Companies { get; }
+
+    public IReadOnlyDictionary<string, CompanyRecord> CompaniesBySlug { get; }
+
+    public IReadOnlyDictionary<int, DataCenterRecord> DataCenters { get; }
+
+    public IReadOnlyDictionary<string, DataCenterRecord> DataCentersBySlug { get; }
+
+    public IReadOnlyDictionary<int, SourceRecord> Sources { get; }
+
+    /// <summary>Valuations of companies that are not deleted.</summary>
+    public IReadOnlyList<ValuationRecord> Valuations { get; }
+
+    /// <summary>Each company's valuations, oldest first.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<ValuationRecord>> ValuationsByCompany { get; }
+
+    /// <summary>Data centers by operator id, by name.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<DataCenterRecord>> DataCentersByOperator { get; }
+
+    /// <summary>Every published deal, newest first (announced date descending, then title, then id).</summary>
+    public IReadOnlyList<DealEntry> Deals { get; }
+
+    public IReadOnlyDictionary<string, DealEntry> DealsBySlug { get; }
+
+    public IReadOnlyDictionary<int, DealEntry> DealsById { get; }
+
+    /// <summary>Positions in <see cref="Deals"/> (ascending, so newest first) of each company's deals, any role.</summary>
+    public IReadOnlyDictionary<int, int[]> DealsByCompany { get; }
+
+    /// <summary>Positions in <see cref="Deals"/> of each data center's deals.</summary>
+    public IReadOnlyDictionary<int, int[]> DealsByDataCenter { get; }
+
+    /// <summary>How many published deals have no value at all.</summary>
+    public int UndisclosedValueCount { get; }
+
+    /// <summary>Companies party to at least one published deal, by name (the timeline's company filter).</summary>
+    public IReadOnlyList<CompanyChoice> CompanyChoices { get; }
+
+    public static ReadSnapshot Build(PublishedDataset dataset, long version) => new(version, dataset);
+
+    /// <summary>Positions of every deal in the given order.</summary>
+    public ReadOnlySpan<int> Order(DealSort sort, bool descending) => _orders[OrderIndex(sort, descending)];
+
+    /// <summary>Each position's rank in the given order (to sort a few positions without comparing records).</summary>
+    public ReadOnlySpan<int> Ranks(DealSort sort, bool descending) => _ranks[OrderIndex(sort, descending)];
+
+    private const int OrderCount = 8;
+
+    private static int OrderIndex(DealSort sort, bool descending) => (sort, descending) switch
+    {
+        (DealSort.Value, true) => 2,
+        (DealSort.Value, false) => 3,
+        (DealSort.Mw, true) => 4,
+        (DealSort.Mw, false) => 5,
+        (DealSort.Title, true) => 6,
+        (DealSort.Title, false) => 7,
+        (_, false) => 1,
+        _ => 0,
+    };
+
+    private static Comparison<int> Comparer(DealEntry[] e, int order) => order switch
+    {
+        // Oldest first: date, then title, then id (not the reverse of newest first, whose ties also go by title ascending).
+        1 => (a, b) => Chain(e[a].Deal.AnnouncedOn.CompareTo(e[b].Deal.AnnouncedOn), string.CompareOrdinal(e[a].Deal.Title, e[b].Deal.Title), e[a].Deal.Id.CompareTo(e[b].Deal.Id)),
+        // Undisclosed values and capacities sort last in both directions; ties newest first, then id.
+        2 => (a, b) => Keyed(e[a].ValueKey, e[b].ValueKey, true, e[a], e[b]),
+        3 => (a, b) => Keyed(e[a].ValueKey, e[b].ValueKey, false, e[a], e[b]),
+        4 => (a, b) => Keyed(e[a].MwKey, e[b].MwKey, true, e[a], e[b]),
+        5 => (a, b) => Keyed(e[a].MwKey, e[b].MwKey, false, e[a], e[b]),
+        6 => (a, b) => Chain(string.CompareOrdinal(e[b].Deal.Title, e[a].Deal.Title), e[a].Deal.Id.CompareTo(e[b].Deal.Id), 0),
+        _ => (a, b) => Chain(string.CompareOrdinal(e[a].Deal.Title, e[b].Deal.Title), e[a].Deal.Id.CompareTo(e[b].Deal.Id), 0),
+    };
+
+    private static int Keyed(double? x, double? y, bool descending, DealEntry a, DealEntry b)
+    {
+        if (x is null || y is null)
+        {
+            var nulls = (x is null).CompareTo(y is null);
+            if (nulls != 0)
+            {
+                return nulls;
+            }
+        }
+        else
+        {
+            var byKey = descending ? y.Value.CompareTo(x.Value) : x.Value.CompareTo(y.Value);
+            if (byKey != 0)
+            {
+                return byKey;
+            }
+        }
+
+        return Chain(b.Deal.AnnouncedOn.CompareTo(a.Deal.AnnouncedOn), a.Deal.Id.CompareTo(b.Deal.Id), 0);
+    }
+
+    private static int Chain(int first, int second, int third) => first != 0 ? first : second != 0 ? second : third;
+
+    private static void Add(Dictionary<int, List<int>> index, int key, int position)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(position);
+    }
+
+    private DealEntry ToEntry(DealRecord deal)
+    {
+        var parties = deal.Parties
+            .Where(p => Companies.ContainsKey(p.CompanyId))
+            .Select(p => new PartySummary(Companies[p.CompanyId].Slug, Companies[p.CompanyId].Name, p.Role))
+            .ToList();
+        var summary = new DealSummary(
+            deal.Slug, deal.Title, deal.AnnouncedOn, deal.AnnouncedPrecision, deal.Type, deal.Status, parties,
+            deal.Value, deal.ValuePeriod, deal.Capacity, deal.Summary);
+        var text = string.Join('\n', [deal.Title, deal.Summary ?? string.Empty, .. parties.Select(p => p.Name)]).ToLowerInvariant();
+        return new DealEntry(deal, summary, text, deal.Value.High ?? deal.Value.Low, deal.Capacity is null ? null : deal.Capacity.High ?? deal.Capacity.Low);
+    }
+}
