@@ -32,7 +32,7 @@ public sealed record ReleaseChangelog(string? PreviousId, IReadOnlyList<RecordCh
 /// <see cref="PublishedDataset"/>) stored as bytes with their SHA-256, one JSON document and a zip
 /// of CSVs, numbered by day (2026-11-29.1, .2, …), with a changelog against the previous release.
 /// </summary>
-public sealed class ReleaseService(IDbContextFactory<AppDbContext> factory, TimeProvider time, IOptions<DataLicenseOptions> licenseOptions)
+public sealed class ReleaseService(IDbContextFactory<AppDbContext> factory, TimeProvider time, IOptions<DataLicenseOptions> licenseOptions, Hosting.ContentCache cache)
 {
     private static readonly JsonSerializerOptions ChangelogJson = new(JsonSerializerDefaults.Web);
 
@@ -71,6 +71,9 @@ public sealed class ReleaseService(IDbContextFactory<AppDbContext> factory, Time
         db.Releases.Add(release);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Cached pages cite the newest release: drop them.
+        await cache.InvalidateAsync(cancellationToken);
         return release;
     }
 
