@@ -15,6 +15,7 @@ builder.AddReadModel();
 builder.AddApi();
 builder.AddPublicPages();
 builder.AddAnalytics();
+builder.AddTransportSecurity();
 builder.AddAccounts();
 builder.AddEditing();
 builder.AddCorrections();
@@ -29,6 +30,8 @@ if (await app.RunReleaseCommandsAsync(args) || await app.RunUserCommandsAsync(ar
 }
 
 await app.LoadReadModelAsync();
+
+app.UseTransportSecurity();
 
 app.UseAsRecordedPermalinks();
 app.UseHeadAsGet();

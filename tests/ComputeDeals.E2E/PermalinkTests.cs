@@ -25,7 +25,7 @@ public class PermalinkTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         var url = page.GetByLabel("Link to this deal");
         await Assertions.Expect(url).ToHaveValueAsync(new Uri(browser.BaseAddress, Permalink).ToString());
         await Assertions.Expect(url).ToHaveAttributeAsync("readonly", "");
-        await Assertions.Expect(page.Locator("button[data-copy-link]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("button[data-copy-link='#cd-permalink-url']")).ToBeHiddenAsync();
 
         // A footnote marker jumps to its numbered source.
         await page.Locator("[data-figure='value'] .cd-footnotes a").First.ClickAsync();
@@ -48,7 +48,7 @@ public class PermalinkTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Assertions.Expect(button).ToBeVisibleAsync();
         await button.ClickAsync();
 
-        await Assertions.Expect(page.Locator(".cd-copy-status")).ToHaveTextAsync("Link copied");
+        await Assertions.Expect(page.Locator(".cd-share .cd-copy-status")).ToHaveTextAsync("Link copied");
         var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.Equal(new Uri(browser.BaseAddress, Permalink).ToString(), copied);
         await context.CloseAsync();

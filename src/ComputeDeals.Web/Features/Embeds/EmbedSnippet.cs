@@ -12,10 +12,10 @@ public static class EmbedSnippet
 
     /// <summary>A height that fits each kind of embed without scrolling at the default width.</summary>
     public static int HeightFor(string embedPath) =>
-        embedPath.StartsWith("/embed/deals/", StringComparison.Ordinal) ? 300
-        : embedPath.StartsWith("/embed/companies/", StringComparison.Ordinal) ? 440
-        : embedPath.StartsWith("/embed/datacenters/", StringComparison.Ordinal) ? 520
-        : 680;
+        embedPath.StartsWith("/embed/deals/", StringComparison.Ordinal) ? 340
+        : embedPath.StartsWith("/embed/companies/", StringComparison.Ordinal) ? 540
+        : embedPath.StartsWith("/embed/datacenters/", StringComparison.Ordinal) ? 600
+        : 720;
 
     public static string Iframe(string embedUrl, string title, int height, int? width = null) =>
         string.Create(CultureInfo.InvariantCulture,

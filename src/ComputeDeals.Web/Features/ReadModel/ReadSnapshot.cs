@@ -238,7 +238,12 @@ public sealed class ReadSnapshot
             .ToList();
         var summary = new DealSummary(
             deal.Slug, deal.Title, deal.AnnouncedOn, deal.AnnouncedPrecision, deal.Type, deal.Status, parties,
-            deal.Value, deal.ValuePeriod, deal.Capacity, deal.Summary);
+            deal.Value, deal.ValuePeriod, deal.Capacity, deal.Summary)
+        {
+            // Feed entries use the id (stable across renames) and the last change time.
+            Id = deal.Id,
+            UpdatedAt = deal.UpdatedAt,
+        };
         var text = string.Join('\n', [deal.Title, deal.Summary ?? string.Empty, .. parties.Select(p => p.Name)]).ToLowerInvariant();
         return new DealEntry(deal, summary, text, deal.Value.High ?? deal.Value.Low, deal.Capacity is null ? null : deal.Capacity.High ?? deal.Capacity.Low);
     }
