@@ -24,7 +24,7 @@ builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-if (await app.RunUserCommandsAsync(args))
+if (await app.RunReleaseCommandsAsync(args) || await app.RunUserCommandsAsync(args))
 {
     return;
 }
