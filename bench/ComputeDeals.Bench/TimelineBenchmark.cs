@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using ComputeDeals.Core.Analytics;
 using ComputeDeals.Web.Features.Deals;
+using ComputeDeals.Web.Features.ReadModel;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,8 +37,12 @@ public static class TimelineBenchmark
         }
 
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
-        var deal = new DealQueryService(db);
-        var chart = new DealChartQuery(db);
+        // The list and chart read the in-memory snapshot the app builds at start (Features/ReadModel).
+        ReadSnapshot snapshot;
+        await using (var context = db.CreateDbContext())
+        {
+            snapshot = ReadSnapshot.Build(await PublishedDatasetLoader.LoadAsync(context), 1);
+        }
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         Console.WriteLine($"Data: {deals:#,0} published deals; {runs} timed runs per scenario after 3 warm-up runs");
@@ -46,9 +52,9 @@ public static class TimelineBenchmark
         foreach (var (name, query) in Scenarios)
         {
             var filter = DealFilter.Parse(QueryHelpers.ParseQuery(query)).Filter;
-            var total = (await deal.QueryAsync(filter)).Total;
-            var list = await TimeAsync(runs, () => deal.QueryAsync(filter));
-            var bars = await TimeAsync(runs, () => chart.ByQuarterAsync(filter));
+            var total = DealQueryService.Query(snapshot, filter).Total;
+            var list = await TimeAsync(runs, () => Task.FromResult(DealQueryService.Query(snapshot, filter)));
+            var bars = await TimeAsync(runs, () => Task.FromResult(DealTotals.ByQuarter(DealQueryService.Matching(snapshot, filter).Select(p => snapshot.Deals[p].Input))));
             var page = await TimeAsync(runs, async () =>
             {
                 using var response = await http.GetAsync(new Uri("/deals" + (query.Length > 0 ? "?" + query : string.Empty), UriKind.Relative));

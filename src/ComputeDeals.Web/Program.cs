@@ -15,6 +15,7 @@ builder.AddReadModel();
 builder.AddApi();
 builder.AddPublicPages();
 builder.AddAnalytics();
+builder.AddTransportSecurity();
 builder.AddAccounts();
 builder.AddEditing();
 builder.AddCorrections();
@@ -23,12 +24,14 @@ builder.AddFeedsEmbedsAndNetwork();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-if (await app.RunUserCommandsAsync(args))
+if (await app.RunReleaseCommandsAsync(args) || await app.RunUserCommandsAsync(args))
 {
     return;
 }
 
 await app.LoadReadModelAsync();
+
+app.UseTransportSecurity();
 
 app.UseAsRecordedPermalinks();
 app.UseHeadAsGet();

@@ -94,4 +94,11 @@ public static class Labels
 
     /// <summary>Roles that give capacity out (sellers, providers).</summary>
     public static bool IsGivingRole(PartyRole role) => role is PartyRole.Seller or PartyRole.Provider;
+
+    /// <summary>
+    /// A moment for a <c>&lt;time datetime&gt;</c> attribute: UTC with millisecond precision
+    /// ("2026-05-06T14:03:00.123Z"), since HTML allows at most three fraction digits.
+    /// </summary>
+    public static string MachineTime(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -66,7 +66,7 @@ public static class DealRules
             errors.Add("Parties", "Add at least one party: the companies in the deal and their roles.");
         }
 
-        var seenParties = new HashSet<(int, PartyRole)>();
+        var seenParties = new HashSet<int>();
         for (var i = 0; i < deal.Parties.Count; i++)
         {
             var party = deal.Parties[i];
@@ -76,9 +76,9 @@ public static class DealRules
             }
 
             TextRules.Defined(errors, $"Parties[{i}].Role", "role", party.Role);
-            if (party.CompanyId > 0 && !seenParties.Add((party.CompanyId, party.Role)))
+            if (party.CompanyId > 0 && !seenParties.Add(party.CompanyId))
             {
-                errors.Add($"Parties[{i}].CompanyId", "This company already has this role: remove the duplicate row.");
+                errors.Add($"Parties[{i}].CompanyId", "This company is already a party to the deal: a company cannot be on both sides, so remove this row or pick another company.");
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using ComputeDeals.Core.Domain;
 
@@ -44,7 +46,61 @@ public static partial class TextRules
         {
             errors.Add(field, $"Remove line breaks and control characters from the {label}.");
         }
+        else if (FirstInvisible(value) is { } hidden)
+        {
+            errors.Add(field, $"Remove the invisible character {Describe(hidden)} from the {label}: it makes the text look like something it is not.");
+        }
     }
+
+    /// <summary>
+    /// The first invisible formatting character (zero-width space, joiner, word joiner, soft hyphen,
+    /// byte-order mark, or a bidirectional override or isolate) in the text, if any. Such characters
+    /// let "Anthr\u200Bopic" pass for "Anthropic" or reverse how a name reads.
+    /// </summary>
+    public static char? FirstInvisible(string? value)
+    {
+        foreach (var c in value ?? string.Empty)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first bidirectional control character (embedding, override, isolate, mark) in the text, if any.</summary>
+    public static char? FirstBidiControl(string? value)
+    {
+        foreach (var c in value ?? string.Empty)
+        {
+            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C')
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Trims text and puts it in Unicode normalisation form C (one code point per accented letter); blank becomes null.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().Normalize(NormalizationForm.FormC);
+
+    /// <summary>Like <see cref="Clean"/>, but blank becomes the empty string (for required fields).</summary>
+    public static string CleanRequired(string? value) => Clean(value) ?? string.Empty;
+
+    private static string Describe(char c) => c switch
+    {
+        '\u200B' => "U+200B (zero-width space)",
+        '\u200C' => "U+200C (zero-width non-joiner)",
+        '\u200D' => "U+200D (zero-width joiner)",
+        '\u2060' => "U+2060 (word joiner)",
+        '\uFEFF' => "U+FEFF (zero-width no-break space)",
+        '\u00AD' => "U+00AD (soft hyphen)",
+        _ when FirstBidiControl(c.ToString()) is not null => $"U+{(int)c:X4} (a right-to-left or left-to-right control)",
+        _ => $"U+{(int)c:X4}",
+    };
 
     /// <summary>An optional Markdown field: bounded length, no raw HTML tags (they would not be shown).</summary>
     public static void Markdown(FieldErrors errors, string field, string label, string? value, int maxLength)
@@ -62,6 +118,10 @@ public static partial class TextRules
         if (HtmlTag().Match(value) is { Success: true } tag)
         {
             errors.Add(field, $"Remove the HTML tag \"{Truncate(tag.Value, 20)}\": write Markdown instead (**bold**, [link](https://…)).");
+        }
+        else if (FirstBidiControl(value) is { } control)
+        {
+            errors.Add(field, $"Remove the invisible character {Describe(control)} from the {label}: it changes the order the text reads in.");
         }
     }
 
@@ -133,7 +193,7 @@ public static partial class TextRules
         var max = latest is { } l && l < MaxDate ? l : MaxDate;
         if (value < MinDate || value > max)
         {
-            errors.Add(field, $"Enter a {label} between {MinDate:yyyy-MM-dd} and {max:yyyy-MM-dd}.");
+            errors.Add(field, $"Enter {Article(label)} {label} between {MinDate:yyyy-MM-dd} and {max:yyyy-MM-dd}.");
         }
     }
 
@@ -145,6 +205,10 @@ public static partial class TextRules
             errors.Add(field, $"Pick a {label} from the list ({string.Join(", ", Enum.GetNames<TEnum>())}).");
         }
     }
+
+    /// <summary>"a" or "an" before a label ("an announcement date", "a term start").</summary>
+    public static string Article(string label) =>
+        label.Length > 0 && "aeiouAEIOU".Contains(label[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length] + "…";
 

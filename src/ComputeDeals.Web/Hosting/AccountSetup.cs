@@ -43,6 +43,7 @@ public static class AccountSetup
             cookie.Cookie.Name = "cd-auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, including HTTPS at a known reverse proxy (TransportSecuritySetup).
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
@@ -66,6 +67,10 @@ public static class AccountSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        // Every request re-reads the user's security stamp: sign-out, a password change or a role
+        // removal changes it, so every copy of the old cookie stops working at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AppPolicies.Editor, policy => policy.RequireRole(AppRoles.Writers))
             .AddPolicy(AppPolicies.Admin, policy => policy.RequireRole(AppRoles.Admin));
@@ -87,7 +92,7 @@ public static class AccountSetup
     public static WebApplication MapAccounts(this WebApplication app)
     {
         // A form post that must carry the antiforgery token; a missing or wrong token is a 400, not a sign-out.
-        app.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
+        app.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
         {
             if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
             {
@@ -95,6 +100,12 @@ public static class AccountSetup
             }
 
             var form = await http.Request.ReadFormAsync();
+            // Revoke on the server too: a new security stamp invalidates every copy of this user's cookie.
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LocalUrl.OrHome(form["returnUrl"]));
         }).DisableAntiforgery().ExcludeFromDescription();

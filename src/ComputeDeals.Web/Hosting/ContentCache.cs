@@ -116,10 +116,13 @@ internal sealed class ContentVersionPolicy : IOutputCachePolicy
 {
     public const string Key = "content-version";
 
-    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var version = context.HttpContext.RequestServices.GetRequiredService<ContentVersion>();
-        context.CacheVaryByRules.VaryByValues[Key] = await version.GetAsync(cancellation);
+        // The in-memory snapshot's version: no SQL on the hot path. Other instances' writes arrive
+        // through the read model's refresher (LISTEN/NOTIFY or a background check).
+        var model = context.HttpContext.RequestServices.GetRequiredService<Features.ReadModel.ReadModel>();
+        context.CacheVaryByRules.VaryByValues[Key] = model.Current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

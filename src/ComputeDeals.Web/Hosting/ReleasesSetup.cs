@@ -1,18 +1,111 @@
+using System.Text;
+using ComputeDeals.Web.Features.Accounts;
 using ComputeDeals.Web.Features.AsRecorded;
+using ComputeDeals.Web.Features.Releases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ComputeDeals.Web.Hosting;
 
-/// <summary>The dataset: as-recorded versions of records, releases, citations and the licence.</summary>
+/// <summary>The dataset: as-recorded versions of records, releases and their downloads, citations and the licence.</summary>
 public static class ReleasesSetup
 {
     public static WebApplicationBuilder AddReleases(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<DataLicenseOptions>().BindConfiguration(DataLicenseOptions.Section);
         builder.Services.AddScoped<AsRecordedService>();
+        builder.Services.AddScoped<ReleaseService>();
+        builder.Services.AddScoped<CitationService>();
         return builder;
+    }
+
+    /// <summary>Runs <c>releases create</c> and returns true (the app should exit); false for any other command line.</summary>
+    public static async Task<bool> RunReleaseCommandsAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "releases")
+        {
+            return false;
+        }
+
+        if (args.Length < 2 || args[1] != "create")
+        {
+            await Console.Error.WriteLineAsync("Usage: releases create   (snapshots every published record as a new numbered release)");
+            Environment.ExitCode = 2;
+            return true;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var release = await scope.ServiceProvider.GetRequiredService<ReleaseService>().CreateAsync("command line");
+        await Console.Out.WriteLineAsync($"Created release {release.Id}: JSON sha256 {release.JsonSha256}, zip sha256 {release.ZipSha256}.");
+        return true;
     }
 
     public static WebApplication MapReleases(this WebApplication app)
     {
+        // Exports state the data licence in a Link header (RFC 8288).
+        app.Use((context, next) =>
+        {
+            var path = context.Request.Path.Value ?? string.Empty;
+            if ((path.StartsWith("/api/v1/", StringComparison.OrdinalIgnoreCase) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                || path.StartsWith("/data/releases/", StringComparison.OrdinalIgnoreCase))
+            {
+                var license = DataLicense.From(context.RequestServices.GetRequiredService<IOptions<DataLicenseOptions>>().Value);
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.Append("Link", license.LinkHeader);
+                    return Task.CompletedTask;
+                });
+            }
+
+            return next(context);
+        });
+
+        app.MapGet("/data/releases/{id}.{format:regex(^(json|zip)$)}", async (string id, string format, HttpContext http, ReleaseService releases) =>
+        {
+            if (await releases.DownloadAsync(id, format, http.RequestAborted) is not { } download)
+            {
+                return Results.NotFound();
+            }
+
+            // A release never changes: its checksum is its ETag and it may be cached for a year.
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            http.Response.Headers["X-Checksum-SHA256"] = download.Sha256;
+            return Results.File(
+                download.Bytes,
+                format == "json" ? "application/json" : "application/zip",
+                $"computedeals-{id}.{format}",
+                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{download.Sha256}\""));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/cite.{format:regex(^(bib|ris|json)$)}", async (string format, string? path, CitationService citations, HttpContext http) =>
+        {
+            if (await citations.ForPathAsync(path, http.RequestAborted) is not { } citation)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Nothing to cite",
+                    detail: "Give the path of a deal, company, data center, /analytics or /data, e.g. /cite.bib?path=/data.");
+            }
+
+            var (body, type) = format switch
+            {
+                "bib" => (citation.BibTeX, "application/x-bibtex; charset=utf-8"),
+                "ris" => (citation.Ris, "application/x-research-info-systems; charset=utf-8"),
+                _ => (citation.CslJson, "application/vnd.citationstyles.csl+json; charset=utf-8"),
+            };
+            return Results.File(Encoding.UTF8.GetBytes(body), type, $"{citation.Key}.{format}");
+        }).ExcludeFromDescription();
+
+        app.MapPost("/admin/releases", async ([FromForm] string? confirm, HttpContext http, ReleaseService releases, EditorAccess access) =>
+        {
+            _ = confirm;
+            var editor = await access.ResolveAsync(http.User, http.RequestAborted);
+            if (editor is not { IsAdmin: true })
+            {
+                return Results.Forbid();
+            }
+
+            var release = await releases.CreateAsync(editor.Name, http.RequestAborted);
+            return Results.Redirect($"/data/releases/{release.Id}");
+        }).RequireAuthorization(AppPolicies.Admin).ExcludeFromDescription();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Testing;
+using ComputeDeals.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComputeDeals.Web.Tests.Api;
 
@@ -22,7 +24,7 @@ public static class ApiTestData
         var anthropic = await db.Companies.SingleAsync(c => c.Slug == "anthropic");
         var xai = await db.Companies.SingleAsync(c => c.Slug == "xai");
         var source = new Source { Url = sourceUrl, Title = "Report on " + slug, Publisher = "Example" };
-        db.Deals.Add(new Deal
+        var deal = new Deal
         {
             Slug = slug,
             Title = title,
@@ -42,8 +44,13 @@ public static class ApiTestData
                 new DealParty { CompanyId = anthropic.Id, Role = PartyRole.Buyer },
             ],
             Sources = [new DealSource { Source = source, Ordinal = 1, Supports = SourceSupports.Value }],
-        });
+        };
+        db.Deals.Add(deal);
         await db.SaveChangesAsync();
+        // Like every write path: a change record, then the read model and cache learn of it.
+        db.ChangeRecords.Add(new ChangeRecord { At = DateTimeOffset.UtcNow, ChangedBy = "api-test", EntityKind = EntityKind.Deal, EntityId = deal.Id, Action = ChangeAction.Create });
+        await db.SaveChangesAsync();
+        await app.Services.GetRequiredService<ContentCache>().InvalidateAsync();
         return slug;
     }
 }

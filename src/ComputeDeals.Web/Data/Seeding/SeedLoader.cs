@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
+using ComputeDeals.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Data.Seeding;
@@ -20,6 +21,35 @@ public sealed class SeedLoader(IDbContextFactory<AppDbContext> factory, TimeProv
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
+
+    /// <summary>
+    /// The seed obeys the editors' rules: names pass <see cref="CompanyRules"/> (no invisible or
+    /// direction characters, no markup) and no two companies share a name skeleton (lookalikes).
+    /// </summary>
+    private static void CheckCompanies(IEnumerable<Company> companies)
+    {
+        var bySkeleton = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var company in companies)
+        {
+            var errors = new FieldErrors();
+            TextRules.Required(errors, "Name", "name", company.Name, FieldLimits.Name);
+            for (var i = 0; i < company.Aliases.Count; i++)
+            {
+                TextRules.Required(errors, $"Aliases[{i}].Name", "alias", company.Aliases[i].Name, FieldLimits.Name);
+            }
+
+            if (!errors.IsValid)
+            {
+                var field = errors.Fields.First();
+                throw new InvalidDataException($"Seed company '{company.Slug}', {field}: {errors.For(field)}");
+            }
+
+            if (!bySkeleton.TryAdd(NameSkeleton.Of(company.Name), company.Slug))
+            {
+                throw new InvalidDataException($"Seed companies '{bySkeleton[NameSkeleton.Of(company.Name)]}' and '{company.Slug}' have lookalike names.");
+            }
+        }
+    }
 
     public async Task<bool> SeedIfEmptyAsync(string directory, CancellationToken cancellationToken = default)
     {
@@ -49,14 +79,14 @@ public sealed class SeedLoader(IDbContextFactory<AppDbContext> factory, TimeProv
             c => c.Slug,
             c => new Company
             {
-                Name = c.Name,
+                Name = TextRules.CleanRequired(c.Name),
                 Slug = c.Slug,
                 Kind = c.Kind,
                 Country = c.Country,
                 Website = c.Website,
                 Description = c.Description,
                 ParentSince = c.ParentSince,
-                Aliases = (c.Aliases ?? []).Select(a => new CompanyAlias { Name = a }).ToList(),
+                Aliases = (c.Aliases ?? []).Select(a => new CompanyAlias { Name = TextRules.CleanRequired(a) }).ToList(),
                 CreatedAt = now,
                 UpdatedAt = now,
             },
@@ -66,6 +96,7 @@ public sealed class SeedLoader(IDbContextFactory<AppDbContext> factory, TimeProv
             companyBySlug[seed.Slug].Parent = Lookup(companyBySlug, seed.Parent!, "company");
         }
 
+        CheckCompanies(companyBySlug.Values);
         db.Companies.AddRange(companyBySlug.Values);
 
         db.Valuations.AddRange(valuations.Select(v => new Valuation

@@ -20,7 +20,14 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
 
     public FieldErrors Validate(Company input) => CompanyRules.Validate(Normalize(input), pipeline.Today);
 
-    public Task<EditResult> SaveAsync(ClaimsPrincipal user, Company input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a company. A new name whose <see cref="NameSkeleton"/> matches another company's name or
+    /// alias is refused under "ConfirmedDistinct" until the editor confirms it is a different company.
+    /// </summary>
+    public Task<EditResult> SaveAsync(ClaimsPrincipal user, Company input, CancellationToken cancellationToken = default) =>
+        SaveAsync(user, input, confirmedDistinct: false, cancellationToken);
+
+    public Task<EditResult> SaveAsync(ClaimsPrincipal user, Company input, bool confirmedDistinct, CancellationToken cancellationToken = default)
     {
         Normalize(input);
         return pipeline.RunAsync(user, EntityKind.Company, input.Id, async scope =>
@@ -39,6 +46,13 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
             if (!errors.IsValid)
             {
                 return EditStep.Fail(EditResult.Invalid(errors));
+            }
+
+            if (!confirmedDistinct && await LookalikeOfAsync(db, input, cancellationToken) is { } lookalike)
+            {
+                return EditStep.Fail(EditResult.Invalid(
+                    "ConfirmedDistinct",
+                    $"\"{input.Name}\" looks like the existing company \"{lookalike.Name}\" (/companies/{lookalike.Slug}). Edit that company instead, or tick \"This is a different company\" and save again."));
             }
 
             var isNew = input.Id == 0;
@@ -83,7 +97,7 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
             company.ParentId = input.ParentId;
             company.ParentSince = input.ParentSince;
             db.CompanyAliases.RemoveRange(company.Aliases);
-            company.Aliases = input.Aliases.Select(a => new CompanyAlias { Name = a.Name.Trim() }).ToList();
+            company.Aliases = input.Aliases.Select(a => new CompanyAlias { Name = TextRules.CleanRequired(a.Name) }).ToList();
 
             var changes = Snapshot.Diff(before, Snapshots.Of(company, await ParentNameAsync(db, company.ParentId, cancellationToken)));
             if (!isNew && changes.Count > 0)
@@ -101,7 +115,7 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
 
     private static Company Normalize(Company input)
     {
-        input.Name = input.Name?.Trim() ?? string.Empty;
+        input.Name = TextRules.CleanRequired(input.Name);
         input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Name) : input.Slug.Trim();
         input.Country = EditPipeline.Clean(input.Country);
         input.Website = EditPipeline.Clean(input.Website);
@@ -113,6 +127,26 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
         }
 
         return input;
+    }
+
+    /// <summary>Another company whose name or alias shares a skeleton with this one's name, when the name is new or changed.</summary>
+    private static async Task<(string Name, string Slug)?> LookalikeOfAsync(AppDbContext db, Company input, CancellationToken cancellationToken)
+    {
+        if (input.Id != 0)
+        {
+            var oldName = await db.Companies.IgnoreQueryFilters().Where(c => c.Id == input.Id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+            if (NameSkeleton.Of(oldName) == NameSkeleton.Of(input.Name))
+            {
+                return null;
+            }
+        }
+
+        var skeleton = NameSkeleton.Of(input.Name);
+        var names = await db.Companies.IgnoreQueryFilters().Where(c => c.Id != input.Id)
+            .Select(c => new { c.Name, c.Slug, Aliases = c.Aliases.Select(a => a.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        var match = names.FirstOrDefault(c => NameSkeleton.Of(c.Name) == skeleton || c.Aliases.Any(a => NameSkeleton.Of(a) == skeleton));
+        return match is null ? null : (match.Name, match.Slug);
     }
 
     private static async Task<string?> ParentNameAsync(AppDbContext db, int? parentId, CancellationToken cancellationToken) =>

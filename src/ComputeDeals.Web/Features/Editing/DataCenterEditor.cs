@@ -117,7 +117,7 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
 
     private static DataCenter Normalize(DataCenter input)
     {
-        input.Name = input.Name?.Trim() ?? string.Empty;
+        input.Name = TextRules.CleanRequired(input.Name);
         input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Name) : input.Slug.Trim();
         input.City = EditPipeline.Clean(input.City);
         input.Region = EditPipeline.Clean(input.Region);
@@ -137,7 +137,7 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
             if (row.Source is { } source)
             {
                 source.Url = source.Url?.Trim() ?? string.Empty;
-                source.Title = string.IsNullOrWhiteSpace(source.Title) ? source.Url : source.Title.Trim();
+                source.Title = TextRules.Clean(source.Title) ?? source.Url;
                 source.Publisher = EditPipeline.Clean(source.Publisher);
             }
         }

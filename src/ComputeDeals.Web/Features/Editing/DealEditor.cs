@@ -137,7 +137,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
 
     private static Deal Normalize(Deal input)
     {
-        input.Title = input.Title?.Trim() ?? string.Empty;
+        input.Title = TextRules.CleanRequired(input.Title);
         input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Title) : input.Slug.Trim();
         input.Summary = EditPipeline.Clean(input.Summary);
         input.Value ??= Figure.Undisclosed();
@@ -168,7 +168,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
             if (link.Source is { } source)
             {
                 source.Url = source.Url?.Trim() ?? string.Empty;
-                source.Title = source.Title?.Trim() ?? string.Empty;
+                source.Title = TextRules.CleanRequired(source.Title);
                 source.Publisher = EditPipeline.Clean(source.Publisher);
             }
         }

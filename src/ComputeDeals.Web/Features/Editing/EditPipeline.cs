@@ -1,3 +1,4 @@
+using ComputeDeals.Core.Validation;
 using System.Security.Claims;
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Web.Data;
@@ -193,6 +194,6 @@ public sealed class EditPipeline(
         return null;
     }
 
-    /// <summary>Trims a string and turns blank into null.</summary>
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Trims a string, normalises it to NFC and turns blank into null.</summary>
+    public static string? Clean(string? value) => TextRules.Clean(value);
 }

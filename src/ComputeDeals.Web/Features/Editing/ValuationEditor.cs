@@ -92,7 +92,7 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
         if (input.Source is { } source)
         {
             source.Url = source.Url?.Trim() ?? string.Empty;
-            source.Title = string.IsNullOrWhiteSpace(source.Title) ? source.Url : source.Title.Trim();
+            source.Title = TextRules.Clean(source.Title) ?? source.Url;
             source.Publisher = EditPipeline.Clean(source.Publisher);
         }
 

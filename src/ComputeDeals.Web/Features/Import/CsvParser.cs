@@ -117,7 +117,8 @@ public static class CsvParser
             return;
         }
 
-        if (rows.Count >= maxRows)
+        // maxRows counts data rows; the first row is the header.
+        if (rows.Count > maxRows)
         {
             throw new MalformedCsvException($"The file has more than {maxRows} rows: split it into smaller files.");
         }

@@ -130,7 +130,7 @@ public sealed class DealImportService(
                 continue;
             }
 
-            string? Cell(string column) => Array.IndexOf(header, column) is var i and >= 0 && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i].Trim() : null;
+            string? Cell(string column) => Array.IndexOf(header, column) is var i and >= 0 && !string.IsNullOrWhiteSpace(cells[i]) ? TextRules.Clean(cells[i]) : null;
             var rowErrors = new List<ImportError>();
             var deal = ReadDeal(Cell, rowNumber, companyByName, rowErrors);
             var ruleErrors = DealRules.Validate(deal, today);

@@ -88,6 +88,7 @@ public sealed class ReadModel(IDbContextFactory<AppDbContext> factory, IOutputCa
             var keys = fresh.Select(r => new EntityKey(r.EntityKind, r.EntityId)).Distinct().ToList();
             var dataset = await PublishedDatasetLoader.PatchAsync(db, _current.Dataset, keys, cancellationToken);
             await SwapAsync(dataset, cancellationToken);
+            await ReadModelRefresher.NotifyAsync(db, cancellationToken);
             // Only after the swap: a failed patch is retried by the next refresh.
             foreach (var record in fresh)
             {
@@ -121,7 +122,9 @@ public static class ReadModelSetup
 {
     public static WebApplicationBuilder AddReadModel(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ReadModelOptions>().BindConfiguration(ReadModelOptions.Section);
         builder.Services.AddSingleton<ReadModel>();
+        builder.Services.AddHostedService<ReadModelRefresher>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ComputeDeals.Core.Analytics;
 using ComputeDeals.Web.Features.Deals;
 
 namespace ComputeDeals.Web.Features.ReadModel;
@@ -9,6 +10,25 @@ public sealed class DealEntry
     internal DealEntry(DealRecord deal, DealSummary summary, string searchText, double? valueKey, double? mwKey)
     {
         Deal = deal;
+        Input = new DealInput
+        {
+            Id = deal.Id,
+            Slug = deal.Slug,
+            Title = deal.Title,
+            Type = deal.Type,
+            Status = deal.Status,
+            AnnouncedOn = deal.AnnouncedOn,
+            AnnouncedPrecision = deal.AnnouncedPrecision,
+            Value = deal.Value,
+            ValuePeriod = deal.ValuePeriod,
+            Capacity = deal.Capacity,
+            Accelerators = deal.Accelerators,
+            TermStart = deal.TermStart,
+            TermEnd = deal.TermEnd,
+            TermMonths = deal.TermMonths,
+            Parties = [.. deal.Parties.Select(p => new DealPartyInput(p.CompanyId, p.Role))],
+            DataCenters = [.. deal.DataCenters.Select(x => new DealDataCenterInput(x.DataCenterId, x.Share))],
+        };
         Summary = summary;
         SearchText = searchText;
         ValueKey = valueKey;
@@ -16,6 +36,9 @@ public sealed class DealEntry
     }
 
     public DealRecord Deal { get; }
+
+    /// <summary>The fields Core's deal rules and analytics read.</summary>
+    public DealInput Input { get; }
 
     /// <summary>The list row the timeline, the JSON API and the CSV export show.</summary>
     public DealSummary Summary { get; }
@@ -74,7 +97,7 @@ public sealed class ReadSnapshot
         Deals = entries;
         DealsBySlug = entries.ToFrozenDictionary(e => e.Deal.Slug, StringComparer.Ordinal);
         DealsById = entries.ToFrozenDictionary(e => e.Deal.Id);
-        UndisclosedValueCount = entries.Count(e => e.Deal.Value.Low is null && e.Deal.Value.High is null);
+        UndisclosedValueCount = entries.Count(e => !e.Deal.Value.IsDisclosed);
 
         var byCompany = new Dictionary<int, List<int>>();
         var byCenter = new Dictionary<int, List<int>>();
@@ -245,6 +268,6 @@ public sealed class ReadSnapshot
             UpdatedAt = deal.UpdatedAt,
         };
         var text = string.Join('\n', [deal.Title, deal.Summary ?? string.Empty, .. parties.Select(p => p.Name)]).ToLowerInvariant();
-        return new DealEntry(deal, summary, text, deal.Value.High ?? deal.Value.Low, deal.Capacity is null ? null : deal.Capacity.High ?? deal.Capacity.Low);
+        return new DealEntry(deal, summary, text, deal.Value.SortKey, deal.Capacity?.SortKey);
     }
 }

@@ -108,4 +108,30 @@ public class DealImportTests(TestAppFactory app) : EditingTestBase(app), IClassF
         Assert.Equal(["a", "b,c", "say \"hi\""], rows[0]);
         Assert.Equal(["multi\nline", string.Empty, "x"], rows[1]);
     }
+
+    [Theory]
+    [InlineData(10_000, true)]
+    [InlineData(10_001, false)]
+    public async Task The_row_limit_of_10000_counts_data_rows_not_the_header(int dataRows, bool accepted)
+    {
+        var editor = await UserAsync($"import-limit-{dataRows}@example.com", AppRoles.Editor);
+        var csv = new System.Text.StringBuilder(Header).Append('\n');
+        for (var i = 0; i < dataRows; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Bulk deal {i},2026-04-01,CloudCommitment,Announced,Google:Provider,1,1,Exact,,,,https://example.com/bulk/{i},B\n");
+        }
+
+        var preview = await Service<DealImportService>().PreviewAsync(editor, csv.ToString());
+
+        var fileErrors = preview.Errors.Where(e => e.Column == "file").ToList();
+        if (accepted)
+        {
+            Assert.Empty(fileErrors);
+            Assert.Equal(10_000, preview.Deals.Count);
+        }
+        else
+        {
+            Assert.Contains("more than 10000 rows", Assert.Single(fileErrors).Message, StringComparison.Ordinal);
+        }
+    }
 }
