@@ -47,7 +47,7 @@ nginx_pid=""
 cleanup() { kill "$app" 2>/dev/null || true; [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true; }
 trap cleanup EXIT
 for _ in $(seq 1 600); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true)
   [ "$code" = 200 ] && break; sleep 0.1
 done
 [ "$code" = 200 ] || { echo "app did not answer 200; see $work/app.log" >&2; exit 1; }
@@ -83,20 +83,21 @@ echo "Size: $size ($(json "/api/v1/deals?pageSize=1" | python3 -c 'import json,s
 echo
 echo "| view (uncached, first request of distinct URLs) | p50 | p95 | largest HTML/body | URLs | status |"
 echo "| --- | ---: | ---: | ---: | ---: | --- |"
-echo "/"                                                         | row "home \`/\`"
+seq 1 "$samples" | sed 's|^|/?v=|'                            | row "home \`/?v=N\`"
 seq 1 "$samples" | sed 's|^|/deals?minMw=|'                      | row "timeline first page \`/deals?minMw=N\`"
 seq 1000 $((999 + samples)) | sed 's|^|/deals?page=|'           | row "timeline deep page \`/deals?page=1000…\`"
-seq -w 1 "$samples" | sed 's|^|/deals?q=synthetic%20co%2000|'   | row "timeline free text \`/deals?q=…\`"
+seq -f '%02g' 1 "$samples" | sed 's|^|/deals?q=synthetic%20co%2000|'   | row "timeline free text \`/deals?q=…\`"
 seq 1 "$samples" | sed 's|^|/deals?view=table\&sort=value\&page=|' | row "timeline by value \`/deals?sort=value&view=table\`"
 echo "$deal_slugs" | take | sed 's|^|/deals/|'                    | row "deal permalink \`/deals/{slug}\`"
 echo "$company_slugs" | take | sed 's|^|/companies/|'             | row "company profile \`/companies/{slug}\`"
 echo "/companies/$busiest"                                       | row "busiest company \`/companies/$busiest\`"
 seq 1 "$samples" | sed 's|^|/companies?page=|'                  | row "company list \`/companies\`"
 echo "$dc_slugs" | take | sed 's|^|/datacenters/|'               | row "data center \`/datacenters/{slug}\`"
-seq -w 1 "$samples" | sed 's|^|/analytics?asOf=2026-01-|'        | row "analytics \`/analytics?asOf=…\`"
-seq -w 1 "$samples" | sed 's|^|/search?q=co%2000|'               | row "search \`/search?q=…\`"
+seq -f '%02g' 1 "$samples" | sed 's|^|/analytics?asOf=2026-01-|'        | row "analytics \`/analytics?asOf=…\`"
+seq -f '%02g' 1 "$samples" | sed 's|^|/search?q=co%2000|'               | row "search \`/search?q=…\`"
+seq -f '%02g' 1 "$samples" | sed 's|^|/network?asOf=2026-03-|'          | row "deal network \`/network?asOf=…\`"
 seq 1 "$samples" | sed 's|^|/api/v1/deals?page=|'               | row "API deals \`/api/v1/deals?page=N\`"
-seq -w 1 "$samples" | sed 's|^|/api/v1/analytics/capacity?asOf=2026-02-|' | row "API capacity \`/api/v1/analytics/capacity?asOf=…\`"
+seq -f '%02g' 1 "$samples" | sed 's|^|/api/v1/analytics/capacity?asOf=2026-02-|' | row "API capacity \`/api/v1/analytics/capacity?asOf=…\`"
 seq 1 "$samples" | sed 's|^|/api/v1/deals.csv?minMw=|'           | row "CSV export \`/api/v1/deals.csv?minMw=N\`"
 seq 1 "$samples" | sed 's|^|/feeds/deals.atom?minMw=|'           | row "Atom \`/feeds/deals.atom?minMw=N\`"
 
@@ -135,4 +136,4 @@ for url in "$permalink" "/" "/deals"; do
 done
 peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$app/status")
 echo
-echo "Start-up to the first 200 on \`/\`: $startup s; peak RSS after every view: $peak MB."
+echo "Start-up to the first 200 on \`/health\`: $startup s; peak RSS after every view: $peak MB."
