@@ -93,7 +93,7 @@ public class TestAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "test-.log"));
+        builder.UseSetting("Serilog:WriteTo:1:Args:configure:0:Args:path", Path.Combine(_directory, "logs", "test-.log"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
