@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
@@ -197,56 +196,6 @@ public sealed class DealQueryService(ReadModel.ReadModel readModel)
         return rows
             .OrderByDescending(d => d.AnnouncedOn).ThenBy(d => d.Title, StringComparer.Ordinal)
             .ToDictionary(d => d.Id, ToSummary);
-    }
-
-    /// <summary>The filtered published deals, unordered (shared with <see cref="DealChartQuery"/>).</summary>
-    internal static IQueryable<Deal> Apply(AppDbContext db, DealFilter filter)
-    {
-        var deals = db.Deals.AsNoTracking().Where(d => d.IsPublished);
-        if (filter.Q is { } q)
-        {
-            var text = q.ToLowerInvariant();
-            deals = deals.Where(d => d.Title.ToLower().Contains(text)
-                || (d.Summary != null && d.Summary.ToLower().Contains(text))
-                || d.Parties.Any(p => p.Company!.Name.ToLower().Contains(text)));
-        }
-
-        if (filter.Company is { } company)
-        {
-            deals = deals.Where(d => d.Parties.Any(p => p.Company!.Slug == company));
-        }
-
-        if (filter.Type is { } type)
-        {
-            deals = deals.Where(d => d.Type == type);
-        }
-
-        if (filter.Status is { } status)
-        {
-            deals = deals.Where(d => d.Status == status);
-        }
-
-        if (filter.From is { } from)
-        {
-            deals = deals.Where(d => d.AnnouncedOn >= from);
-        }
-
-        if (filter.To is { } to)
-        {
-            deals = deals.Where(d => d.AnnouncedOn <= to);
-        }
-
-        if (filter.MinValue is { } minValue)
-        {
-            deals = deals.Where(FigureQueries.AtLeast<Deal>(d => d.Value, minValue));
-        }
-
-        if (filter.MinMw is { } minMw)
-        {
-            deals = deals.Where(FigureQueries.AtLeast<Deal>(d => d.Capacity, minMw));
-        }
-
-        return deals;
     }
 
     private static IQueryable<DealRow> Project(IQueryable<Deal> deals) => deals.Select(d => new DealRow(
