@@ -163,7 +163,7 @@ public static class EmbedEndpoints
 
             case EmbedCharts.CapacityByCompany:
             case EmbedCharts.DealValuePerMw:
-                return await AnalyticsChartAsync(name, request, analytics, cancellationToken);
+                return AnalyticsChart(name, request, analytics);
 
             default:
                 return NotFound(request, $"There is no chart named “{name}”. Charts: {string.Join(", ", EmbedCharts.All)}.");
@@ -171,7 +171,7 @@ public static class EmbedEndpoints
     }
 
     /// <summary>A chart of /analytics, from the same report the page shows (?asOf=YYYY-MM-DD, ?rollup=true).</summary>
-    private static async Task<IResult> AnalyticsChartAsync(string name, HttpRequest request, AnalyticsService analytics, CancellationToken cancellationToken)
+    private static IResult AnalyticsChart(string name, HttpRequest request, AnalyticsService analytics)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var asOfText = request.Query["asOf"].ToString();
@@ -192,8 +192,7 @@ public static class EmbedEndpoints
             return ApiProblems.InvalidQuery(errors);
         }
 
-        var data = await analytics.LoadDataAsync(asOf, cancellationToken);
-        var report = AnalyticsService.BuildReport(data, asOf, rollUp!.Value, AnalyticsService.DefaultCompared);
+        var report = analytics.Report(asOf, rollUp!.Value, AnalyticsService.DefaultCompared);
         var links = new ApiLinks(request);
         var pageQuery = (asOfText.Length > 0 ? "?asOf=" + asOfText : string.Empty) + (rollUp.Value ? (asOfText.Length > 0 ? "&" : "?") + "rollup=true" : string.Empty);
         var anchor = name == EmbedCharts.DealValuePerMw ? "#deal-value" : "#chart";
