@@ -61,7 +61,7 @@ public sealed class DealEntry
 /// integers. Built by <see cref="Build"/>; never changed afterwards (the <see cref="ReadModel"/>
 /// swaps in a new one).
 /// </summary>
-public sealed class ReadSnapshot
+public sealed partial class ReadSnapshot
 {
     private readonly int[][] _orders;
     private readonly int[][] _ranks;
