@@ -11,6 +11,7 @@ builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
+builder.AddPublicCompression();
 builder.AddReadModel();
 builder.AddApi();
 builder.AddPublicPages();

@@ -2,6 +2,7 @@ using ComputeDeals.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace ComputeDeals.Web.Hosting;
 
@@ -120,14 +121,47 @@ internal sealed class ContentVersionPolicy : IOutputCachePolicy
     {
         // The in-memory snapshot's version: no SQL on the hot path. Other instances' writes arrive
         // through the read model's refresher (LISTEN/NOTIFY or a background check).
-        var model = context.HttpContext.RequestServices.GetRequiredService<Features.ReadModel.ReadModel>();
-        context.CacheVaryByRules.VaryByValues[Key] = model.Current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var http = context.HttpContext;
+        var snapshot = http.RequestServices.GetRequiredService<Features.ReadModel.ReadModel>().Current;
+        context.CacheVaryByRules.VaryByValues[Key] = snapshot.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (context.EnableOutputCaching)
+        {
+            // Set before the endpoint runs, so the output cache stores it with the entry (it copies the
+            // headers at the first body write) and answers a matching If-None-Match with 304 from
+            // the entry. An endpoint with an ETag of its own (Atom feeds) replaces it; a response
+            // that is neither a 200 nor a 304 drops it.
+            var response = http.Response;
+            response.Headers.ETag = ETagFor(snapshot.Fingerprint, http);
+            response.OnStarting(() =>
+            {
+                if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified))
+                {
+                    response.Headers.Remove(HeaderNames.ETag);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
         return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// A weak ETag from the snapshot's fingerprint (the same on every instance that applied the same
+    /// writes), the theme and a hash of the URL.
+    /// </summary>
+    public static string ETagFor(string fingerprint, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var url = http.Request.Path.Value + http.Request.QueryString.Value;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url)).AsSpan(0, 8));
+        var theme = Components.Layout.ThemePreference.IsDark(http) ? "d" : "l";
+        return $"W/\"{fingerprint}-{theme}-{hash}\"";
+    }
 }
 
 public static class ContentCacheSetup
@@ -145,6 +179,8 @@ public static class ContentCacheSetup
                 .SetVaryByQuery("*")
                 // Static pages render the reader's light/dark choice from a cookie.
                 .VaryByValue(http => new("theme", Components.Layout.ThemePreference.IsDark(http) ? "dark" : "light"))
+                // One stored copy per content coding: the compressed bytes are cached, not recompressed per hit.
+                .VaryByValue(http => new("encoding", PublicCompression.EncodingFor(http)))
                 .AddPolicy<ContentVersionPolicy>()
                 .AddPolicy<StaticPageCachePolicy>());
         });
