@@ -25,8 +25,11 @@ public sealed class ReadModel(IDbContextFactory<AppDbContext> factory, IOutputCa
     private long _newest;
     private long _version;
 
-    /// <summary>The snapshot in force. Read it once per request and use that reference throughout.</summary>
-    public ReadSnapshot Current => _current ?? throw new InvalidOperationException("The read model is not loaded yet: call ReadModel.LoadAsync at start.");
+    /// <summary>
+    /// The snapshot in force. Read it once per request and use that reference throughout. A request
+    /// pinned to a release (?release=, see <see cref="Releases.ReleasePin"/>) gets that release's snapshot.
+    /// </summary>
+    public ReadSnapshot Current => Releases.ReleasePin.Snapshot ?? _current ?? throw new InvalidOperationException("The read model is not loaded yet: call ReadModel.LoadAsync at start.");
 
     public bool IsLoaded => _current is not null;
 
