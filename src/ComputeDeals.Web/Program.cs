@@ -12,6 +12,7 @@ builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
+builder.AddPublicCompression();
 builder.AddReadModel();
 builder.AddApi();
 builder.AddPublicPages();
