@@ -178,6 +178,9 @@ public static class AnalyticsEndpoints
         public static RangeJson From(FigureRange range, FigureUnit unit) => From(range, FigureFormatter.Format(range, unit));
 
         public static RangeJson? Quotient(FigureRange? range, string text) => range is null ? null : From(range, text);
+
+        /// <summary>Owned or available capacity; null when the company's own sites are not tracked (see "coverage").</summary>
+        public static RangeJson? Capacity(FigureRange? range, FigureUnit unit = FigureUnit.Megawatts) => range is null ? null : From(range, unit);
     }
 
     public sealed record CompanyJson(string Slug, string Name, string Kind)
@@ -206,42 +209,53 @@ public static class AnalyticsEndpoints
             withInputs ? t.Inputs.Select(InputJson.From).ToList() : null);
     }
 
+    /// <summary>
+    /// A capacity position. <c>coverage</c> says how completely the company's own data centers are tracked
+    /// (complete, partial, notTracked); unless complete, ownedMw and availableMw are "at least" ranges, or
+    /// null when nothing is proven (the text reads "not tracked"). Never a zero or a negative built on a gap.
+    /// </summary>
     public sealed record PositionJson(
         CompanyJson Company,
         IReadOnlyList<string> Members,
         DateOnly AsOf,
+        string Coverage,
+        string OwnedText,
+        string AvailableText,
         TracedJson OwnedOperationalMw,
         TracedJson OwnedPlannedMw,
-        RangeJson OwnedMw,
+        RangeJson? OwnedMw,
         TracedJson ContractedInMw,
         TracedJson ContractedOutMw,
-        RangeJson AvailableMw,
+        RangeJson? AvailableMw,
         TracedJson OwnedAccelerators,
         TracedJson AcceleratorsIn,
         TracedJson AcceleratorsOut,
-        RangeJson AvailableAccelerators)
+        RangeJson? AvailableAccelerators)
     {
         public static PositionJson From(CapacityPosition p, bool withInputs) => new(
             CompanyJson.From(p.Company),
             p.Members.Select(m => m.Slug).ToList(),
             p.AsOf,
+            EnumName(p.Coverage),
+            AnalyticsText.Capacity(p.Owned),
+            AnalyticsText.Capacity(p.Available),
             TracedJson.From(p.OwnedOperational, withInputs),
             TracedJson.From(p.OwnedPlanned, withInputs),
-            RangeJson.From(p.Owned, FigureUnit.Megawatts),
+            RangeJson.Capacity(p.Owned),
             TracedJson.From(p.ContractedIn, withInputs),
             TracedJson.From(p.ContractedOut, withInputs),
-            RangeJson.From(p.Available, FigureUnit.Megawatts),
+            RangeJson.Capacity(p.Available),
             TracedJson.From(p.OwnedAccelerators, withInputs),
             TracedJson.From(p.AcceleratorsIn, withInputs),
             TracedJson.From(p.AcceleratorsOut, withInputs),
-            RangeJson.From(p.AvailableAccelerators, FigureUnit.Count));
+            RangeJson.Capacity(p.AvailableAccelerators, FigureUnit.Count));
     }
 
     public sealed record CapacityResponse(DateOnly AsOf, bool RolledUp, IReadOnlyList<PositionJson> Positions);
 
     public sealed record ValuationJson(DateOnly AsOf, RangeJson Amount, string Basis, SourceJson? Source);
 
-    public sealed record CompanyValuationJson(CompanyJson Company, ValuationJson? Valuation, RangeJson AvailableMw, RangeJson? ValuePerAvailableMw);
+    public sealed record CompanyValuationJson(CompanyJson Company, ValuationJson? Valuation, string Coverage, RangeJson? AvailableMw, RangeJson? ValuePerAvailableMw);
 
     public sealed record RatioJson(string Numerator, string Denominator, RangeJson? Ratio);
 
@@ -255,7 +269,8 @@ public static class AnalyticsEndpoints
                 v.Valuation is { } val
                     ? new ValuationJson(val.AsOf, RangeJson.From(val.Range, val.Text), EnumName(val.Basis), val.Source is null ? null : SourceJson.From(val.Source))
                     : null,
-                RangeJson.From(v.Position.Available, FigureUnit.Megawatts),
+                EnumName(v.Position.Coverage),
+                RangeJson.Capacity(v.Position.Available),
                 RangeJson.Quotient(v.ValuePerAvailableMw, AnalyticsText.PerMw(v.ValuePerAvailableMw)))).ToList(),
             c.Ratios.Select(r => new RatioJson(r.Numerator.Slug, r.Denominator.Slug, RangeJson.Quotient(r.Ratio, AnalyticsText.Ratio(r.Ratio)))).ToList());
     }

@@ -106,7 +106,7 @@ public sealed class AnalyticsService(IDbContextFactory<AppDbContext> factory, Ti
         db.Companies.AsNoTracking()
             .Where(c => !c.IsDeleted)
             .OrderBy(c => c.Id)
-            .Select(c => new CompanyInput { Id = c.Id, Slug = c.Slug, Name = c.Name, Kind = c.Kind, ParentId = c.ParentId, ParentSince = c.ParentSince })
+            .Select(c => new CompanyInput { Id = c.Id, Slug = c.Slug, Name = c.Name, Kind = c.Kind, Coverage = c.Coverage, ParentId = c.ParentId, ParentSince = c.ParentSince })
             .ToListAsync(cancellationToken);
 
     private static async Task<AnalyticsCalculator> LoadAsync(

@@ -114,7 +114,8 @@ public sealed class NetworkQuery(DealQueryService deals, CompanyListService comp
         var page = await deals.QueryAsync(url.Filter, cancellationToken);
         var kinds = (await companies.ListAsync(cancellationToken)).ToDictionary(c => c.Slug, StringComparer.Ordinal);
         var positions = (await analytics.CapacityAsync(asOf, rollUp: false, cancellationToken))
-            .ToDictionary(p => p.Company.Slug, p => p.Available, StringComparer.Ordinal);
+            .Where(p => p.Available is not null) // "not tracked" sizes no node (CoverageRule)
+            .ToDictionary(p => p.Company.Slug, p => p.Available!, StringComparer.Ordinal);
 
         var flows = new List<(FlowEdge Flow, DealSummary Deal)>();
         var undirected = new List<DealSummary>();
