@@ -30,6 +30,9 @@ public sealed class AnalyticsCalculator
         _valuationsByCompany = data.Valuations.GroupBy(v => v.CompanyId).ToDictionary(g => g.Key, g => g.ToList());
     }
 
+    /// <summary>The inputs this calculator was built from.</summary>
+    public AnalyticsData Data => _data;
+
     public CompanyRef? Company(int id) => _refs.GetValueOrDefault(id);
 
     public CompanyRef? Company(string slug) =>

@@ -54,10 +54,16 @@ public static class FigureFormatter
             return UndisclosedText;
         }
 
+        // A sum whose low end is zero has no floor (its inputs were "up to" figures without one, which
+        // FigureRange counts as 0 at the bottom): it reads "up to $40B", never "$0–40B".
         var text = range.Low == range.High
             ? FormatValue(range.Low, unit)
             : FormatSpan(range.Low, range.High, unit);
-        if (range.IsOpenEnded && range.IsOpenBelow)
+        if (range.Low == 0 && range.High > 0 && !range.IsOpenEnded)
+        {
+            text = (range.IsOpenBelow ? "at most " : "up to ") + FormatValue(range.High, unit);
+        }
+        else if (range.IsOpenEnded && range.IsOpenBelow)
         {
             text = "around " + text + ", open at both ends";
         }

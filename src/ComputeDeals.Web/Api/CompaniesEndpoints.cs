@@ -1,7 +1,6 @@
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Companies;
+using ComputeDeals.Web.Features.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Api;
 
@@ -49,29 +48,18 @@ public static class CompaniesEndpoints
             new(items, items.Count, parameters.IsFiltered ? null : links.Absolute("/companies")));
     }
 
-    private static async Task<Results<CachedJson<CompanyDetail>, ProblemHttpResult>> GetAsync(
-        string slug, HttpRequest request, IDbContextFactory<AppDbContext> factory, CancellationToken cancellationToken)
+    private static Results<CachedJson<CompanyDetail>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var company = await db.Companies.AsNoTracking()
-            .Where(c => c.Slug == slug && !c.IsDeleted)
-            .Include(c => c.Aliases.OrderBy(a => a.Name))
-            .Include(c => c.Parent)
-            .Include(c => c.Subsidiaries.Where(s => !s.IsDeleted).OrderBy(s => s.Name))
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (company is null)
+        var snapshot = readModel.Current;
+        if (!snapshot.CompaniesBySlug.TryGetValue(slug, out var company))
         {
             return ApiProblems.NotFound("company", slug);
         }
 
         var links = new ApiLinks(request);
-        var dataCenters = await db.DataCenters.AsNoTracking()
-            .Where(d => d.OperatorId == company.Id && !d.IsDeleted)
-            .OrderBy(d => d.Name)
-            .Select(d => new { d.Slug, d.Name })
-            .ToListAsync(cancellationToken);
-        var parent = company.Parent is { IsDeleted: false } p ? Ref(p.Slug, p.Name, links) : null;
+        var parent = company.ParentId is { } parentId && snapshot.Companies.TryGetValue(parentId, out var p) ? Ref(p.Slug, p.Name, links) : null;
+        var subsidiaries = snapshot.SubsidiariesByParent.TryGetValue(company.Id, out var subs) ? subs : [];
+        var dataCenters = snapshot.DataCentersByOperator.TryGetValue(company.Id, out var centers) ? centers : [];
         return new CachedJson<CompanyDetail>(new CompanyDetail(
             company.Slug,
             company.Name,
@@ -80,10 +68,10 @@ public static class CompaniesEndpoints
             company.Country,
             company.Website,
             company.Description,
-            company.Aliases.Select(a => a.Name).ToList(),
+            company.Aliases.Order(StringComparer.Ordinal).ToList(),
             parent,
             parent is null ? null : company.ParentSince,
-            company.Subsidiaries.Select(s => Ref(s.Slug, s.Name, links)).ToList(),
+            subsidiaries.Select(s => Ref(s.Slug, s.Name, links)).ToList(),
             dataCenters.Select(d => new DataCenterRef(d.Slug, d.Name, links.DataCenterApi(d.Slug), links.DataCenterPermalink(d.Slug))).ToList(),
             links.Absolute("/api/v1/deals?company=" + Uri.EscapeDataString(company.Slug)),
             links.Absolute("/api/v1/valuations?company=" + Uri.EscapeDataString(company.Slug)),

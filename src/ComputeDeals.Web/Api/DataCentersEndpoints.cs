@@ -1,8 +1,7 @@
 using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.DataCenters;
+using ComputeDeals.Web.Features.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Api;
 
@@ -61,17 +60,10 @@ public static class DataCentersEndpoints
             new(items, items.Count, parameters.IsFiltered ? null : links.Absolute("/datacenters")));
     }
 
-    private static async Task<Results<CachedJson<DataCenterDetail>, ProblemHttpResult>> GetAsync(
-        string slug, HttpRequest request, IDbContextFactory<AppDbContext> factory, CancellationToken cancellationToken)
+    private static Results<CachedJson<DataCenterDetail>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var center = await db.DataCenters.AsNoTracking()
-            .Where(d => d.Slug == slug && !d.IsDeleted)
-            .Include(d => d.Operator)
-            .Include(d => d.Capacity.OrderBy(r => r.EffectiveDate).ThenBy(r => r.Id)).ThenInclude(r => r.Source)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (center is null)
+        var snapshot = readModel.Current;
+        if (!snapshot.DataCentersBySlug.TryGetValue(slug, out var center) || !snapshot.Companies.TryGetValue(center.OperatorId, out var op))
         {
             return ApiProblems.NotFound("data center", slug);
         }
@@ -80,7 +72,7 @@ public static class DataCentersEndpoints
         return new CachedJson<DataCenterDetail>(new DataCenterDetail(
             center.Slug,
             center.Name,
-            CompaniesEndpoints.Ref(center.Operator!.Slug, center.Operator.Name, links),
+            CompaniesEndpoints.Ref(op.Slug, op.Name, links),
             center.City,
             center.Region,
             center.Country,
@@ -90,7 +82,9 @@ public static class DataCentersEndpoints
             center.Description,
             center.Capacity.Select(r =>
             {
-                IReadOnlyList<SourceRefDto> sources = r.Source is { } s ? [new SourceRefDto(null, s.Url, s.Title, s.Publisher, s.PublishedOn)] : [];
+                IReadOnlyList<SourceRefDto> sources = r.SourceId is { } id && snapshot.Sources.TryGetValue(id, out var s)
+                    ? [new SourceRefDto(null, s.Url, s.Title, s.Publisher, s.PublishedOn)]
+                    : [];
                 return new CapacityRowDto(
                     r.EffectiveDate,
                     r.Precision,

@@ -1,9 +1,9 @@
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Data;
+using ComputeDeals.Web.Components.Shared;
 using ComputeDeals.Web.Features.Deals;
+using ComputeDeals.Web.Features.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Api;
 
@@ -60,29 +60,20 @@ public static class DealsEndpoints
     }
 
     private static async Task<Results<CachedJson<DealDetail>, RedirectHttpResult, ProblemHttpResult>> GetAsync(
-        string slug, HttpRequest request, IDbContextFactory<AppDbContext> factory, CancellationToken cancellationToken)
+        string slug, HttpRequest request, ReadModel readModel, SlugRedirects redirects, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var deal = await db.Deals.AsNoTracking()
-            .Where(d => d.IsPublished && d.Slug == slug)
-            .Include(d => d.Parties.OrderBy(p => p.Id)).ThenInclude(p => p.Company)
-            .Include(d => d.DataCenters.OrderBy(x => x.Id)).ThenInclude(x => x.DataCenter)
-            .Include(d => d.Sources.OrderBy(s => s.Ordinal)).ThenInclude(s => s.Source)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
+        var snapshot = readModel.Current;
         var links = new ApiLinks(request);
-        if (deal is null)
+        if (!snapshot.DealsBySlug.TryGetValue(slug, out var entry))
         {
-            var renamed = await db.SlugHistory.AsNoTracking()
-                .Where(h => h.EntityKind == EntityKind.Deal && h.OldSlug == slug)
-                .Join(db.Deals.Where(d => d.IsPublished), h => h.EntityId, d => d.Id, (_, d) => d.Slug)
-                .FirstOrDefaultAsync(cancellationToken);
+            // Only a miss reads the store: the slug history is not part of the read model.
+            var renamed = await redirects.CurrentSlugAsync(EntityKind.Deal, slug, cancellationToken);
             return renamed is null
                 ? ApiProblems.NotFound("deal", slug)
                 : TypedResults.Redirect(links.DealApi(renamed), permanent: true);
         }
 
-        return new CachedJson<DealDetail>(ToDetail(deal, links));
+        return new CachedJson<DealDetail>(ToDetail(SnapshotEntities.ToDeal(snapshot, entry.Deal), links));
     }
 
     public static DealListItem ToListItem(DealSummary d, ApiLinks links) => new(

@@ -1,5 +1,4 @@
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Api;
 
@@ -17,16 +16,47 @@ public static class SourcesEndpoints
         return api;
     }
 
-    private static async Task<CachedJson<ListResponse<SourceDto>>> ListAsync(IDbContextFactory<AppDbContext> factory, CancellationToken cancellationToken)
+    private static CachedJson<ListResponse<SourceDto>> ListAsync(ReadModel readModel)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var items = await db.Sources.AsNoTracking()
-            .Where(s => db.DealSources.Any(ds => ds.SourceId == s.Id && db.Deals.Any(d => d.Id == ds.DealId && d.IsPublished))
-                || db.Valuations.Any(v => v.SourceId == s.Id && !v.Company!.IsDeleted)
-                || db.CapacityRows.Any(r => r.SourceId == s.Id && db.DataCenters.Any(d => d.Id == r.DataCenterId && !d.IsDeleted)))
+        // The snapshot holds exactly the sources that published deals, valuations and capacity rows cite.
+        var snapshot = readModel.Current;
+        var cited = CitedByPublicRecords(snapshot);
+        var items = snapshot.Dataset.Sources
+            .Where(s => cited.Contains(s.Id))
             .OrderByDescending(s => s.PublishedOn).ThenBy(s => s.Id)
             .Select(s => new SourceDto(s.Id, s.Url, s.Title, s.Publisher, s.PublishedOn))
-            .ToListAsync(cancellationToken);
+            .ToList();
         return new CachedJson<ListResponse<SourceDto>>(new(items, items.Count, null));
+    }
+
+    /// <summary>Sources cited by a published deal, a valuation of a company that is not deleted, or a capacity row.</summary>
+    private static HashSet<int> CitedByPublicRecords(ReadSnapshot snapshot)
+    {
+        var ids = new HashSet<int>();
+        foreach (var entry in snapshot.Deals)
+        {
+            foreach (var source in entry.Deal.Sources)
+            {
+                ids.Add(source.SourceId);
+            }
+        }
+
+        foreach (var v in snapshot.Valuations)
+        {
+            if (v.SourceId is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        foreach (var row in snapshot.Dataset.DataCenters.SelectMany(d => d.Capacity))
+        {
+            if (row.SourceId is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 }

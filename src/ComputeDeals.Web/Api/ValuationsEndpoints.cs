@@ -1,7 +1,6 @@
 using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Data;
+using ComputeDeals.Web.Features.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Api;
 
@@ -18,8 +17,8 @@ public static class ValuationsEndpoints
         return api;
     }
 
-    private static async Task<Results<CachedJson<ListResponse<ValuationDto>>, ValidationProblem>> ListAsync(
-        [AsParameters] ValuationQueryParameters parameters, HttpRequest request, IDbContextFactory<AppDbContext> factory, CancellationToken cancellationToken)
+    private static Results<CachedJson<ListResponse<ValuationDto>>, ValidationProblem> ListAsync(
+        [AsParameters] ValuationQueryParameters parameters, HttpRequest request, ReadModel readModel)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var company = QueryValues.Slug("company", parameters.Company, errors);
@@ -28,24 +27,23 @@ public static class ValuationsEndpoints
             return ApiProblems.InvalidQuery(errors);
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.Valuations.AsNoTracking().Where(v => !v.Company!.IsDeleted);
-        if (company is not null)
-        {
-            query = query.Where(v => v.Company!.Slug == company);
-        }
-
-        var rows = await query
-            .Include(v => v.Company)
-            .Include(v => v.Source)
-            .OrderBy(v => v.Company!.Name).ThenBy(v => v.AsOf).ThenBy(v => v.Id)
-            .ToListAsync(cancellationToken);
+        var snapshot = readModel.Current;
+        IEnumerable<ValuationRecord> rows = company is null
+            ? snapshot.Valuations
+                .OrderBy(v => snapshot.Companies[v.CompanyId].Name, StringComparer.Ordinal)
+                .ThenBy(v => v.CompanyId)
+                .ThenBy(v => v.AsOf)
+                .ThenBy(v => v.Id)
+            : snapshot.CompaniesBySlug.TryGetValue(company, out var c) && snapshot.ValuationsByCompany.TryGetValue(c.Id, out var own) ? own : [];
         var links = new ApiLinks(request);
-        var items = rows.Select(v => new ValuationDto(
-            CompaniesEndpoints.Ref(v.Company!.Slug, v.Company.Name, links),
-            v.AsOf,
-            FigureDto.From(v.Amount, FigureUnit.Usd, v.Source is { } s ? [new SourceRefDto(null, s.Url, s.Title, s.Publisher, s.PublishedOn)] : []),
-            v.Basis)).ToList();
+        var items = rows.Select(v =>
+        {
+            var owner = snapshot.Companies[v.CompanyId];
+            IReadOnlyList<SourceRefDto> sources = v.SourceId is { } id && snapshot.Sources.TryGetValue(id, out var s)
+                ? [new SourceRefDto(null, s.Url, s.Title, s.Publisher, s.PublishedOn)]
+                : [];
+            return new ValuationDto(CompaniesEndpoints.Ref(owner.Slug, owner.Name, links), v.AsOf, FigureDto.From(v.Amount, FigureUnit.Usd, sources), v.Basis);
+        }).ToList();
         return new CachedJson<ListResponse<ValuationDto>>(new(items, items.Count, null));
     }
 }

@@ -4,15 +4,25 @@ using MudBlazor.Services;
 
 namespace ComputeDeals.Web.Hosting;
 
+/// <summary>Sizes that keep long editor input on a live circuit.</summary>
+public static class EditorLimits
+{
+    /// <summary>The largest message an editor's circuit accepts (long pasted text arrives in one message).</summary>
+    public const long HubMessageBytes = 1024 * 1024;
+}
+
 /// <summary>Razor components, MudBlazor and the error and not-found pages.</summary>
 public static class UiSetup
 {
     public static WebApplicationBuilder AddUi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // SignalR's default 32 KB per message dropped the editor's circuit when long text was pasted; 1 MB lets
+        // a 100 KB summary reach the server, where the rules refuse it with the limit in words if it is too long.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = EditorLimits.HubMessageBytes);
         builder.Services.AddMudServices();
         builder.Services.AddHttpContextAccessor();
-        
+
         return builder;
     }
 

@@ -74,6 +74,19 @@ public class FigureFormatterTests
     }
 
     [Fact]
+    public void A_sum_without_a_floor_reads_up_to_and_never_shows_zero()
+    {
+        // The circular flows on /network add "up to" legs without a floor: [0, 40B] and [0, 10B + 30B].
+        var one = FigureRange.Sum([Figure.UpTo(40e9)]);
+        var two = FigureRange.Sum([Figure.UpTo(10e9), Figure.UpTo(30e9), Figure.Undisclosed()]);
+        Assert.Equal(("up to $40B", "up to $40B + 1 undisclosed", "up to 1.5 GW"), (
+            FigureFormatter.Format(one, FigureUnit.Usd),
+            FigureFormatter.Format(two, FigureUnit.Usd),
+            FigureFormatter.Format(FigureRange.Sum([Figure.UpTo(500), Figure.UpTo(1000)]), FigureUnit.Megawatts)));
+        Assert.DoesNotContain("$0", FigureFormatter.Format(one, FigureUnit.Usd), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sum_with_an_open_ended_input_is_marked_open()
     {
         var sum = FigureRange.Sum([Figure.Exact(300), Figure.AtLeast(1000)]);

@@ -1,7 +1,5 @@
 using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.Companies;
 
@@ -16,65 +14,68 @@ public sealed record CompanyListFilter(string? Text = null, CompanyKind? Kind = 
     public string SortKey => Sort is { } s && Sorts.Contains(s) ? s : "name";
 }
 
-/// <summary>Reads the company list.</summary>
-public sealed class CompanyListService(IDbContextFactory<AppDbContext> factory)
+/// <summary>Reads the company list from the read model (no SQL).</summary>
+public sealed class CompanyListService(ReadModel.ReadModel readModel)
 {
     public Task<IReadOnlyList<CompanyRow>> ListAsync(CancellationToken cancellationToken = default) =>
         ListAsync(new CompanyListFilter(), cancellationToken);
 
-    public async Task<IReadOnlyList<CompanyRow>> ListAsync(CompanyListFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CompanyRow>> ListAsync(CompanyListFilter filter, CancellationToken cancellationToken = default) =>
+        Task.FromResult(List(readModel.Current, filter));
+
+    /// <summary>
+    /// Companies that are not deleted, narrowed by kind, country and text (name or alias, ignoring
+    /// case), sorted by name (ordinal) or by deal count, data center count or country, then name.
+    /// </summary>
+    public static IReadOnlyList<CompanyRow> List(ReadSnapshot snapshot, CompanyListFilter filter)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var companies = db.Companies.AsNoTracking().Where(c => !c.IsDeleted);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(filter);
+        IEnumerable<CompanyRow> rows = snapshot.Memo("companies/rows", Rows);
         if (filter.Kind is { } kind)
         {
-            companies = companies.Where(c => c.Kind == kind);
+            rows = rows.Where(r => r.Kind == kind);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Country))
         {
             var country = filter.Country.Trim().ToUpperInvariant();
-            companies = companies.Where(c => c.Country == country);
+            rows = rows.Where(r => r.Country == country);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = "%" + LikePattern.Escape(filter.Text.Trim().ToLowerInvariant()) + "%";
-            companies = companies.Where(c => EF.Functions.Like(c.Name.ToLower(), pattern, LikePattern.EscapeCharacter)
-                || c.Aliases.Any(a => EF.Functions.Like(a.Name.ToLower(), pattern, LikePattern.EscapeCharacter)));
+            var text = filter.Text.Trim();
+            rows = rows.Where(r => r.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || snapshot.CompaniesBySlug[r.Slug].Aliases.Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase)));
         }
 
-        var rows = companies.Select(c => new
+        return filter.SortKey switch
         {
-            c.Slug,
-            c.Name,
-            c.Kind,
-            c.Country,
-            ParentName = c.Parent == null ? null : c.Parent.Name,
-            ParentSlug = c.Parent == null ? null : c.Parent.Slug,
-            DealCount = db.DealParties.Where(p => p.CompanyId == c.Id && db.Deals.Any(d => d.Id == p.DealId && d.IsPublished)).Select(p => p.DealId).Distinct().Count(),
-            DataCenterCount = db.DataCenters.Count(d => d.OperatorId == c.Id && !d.IsDeleted),
-        });
-        rows = filter.SortKey switch
-        {
-            "deals" => rows.OrderByDescending(r => r.DealCount).ThenBy(r => r.Name),
-            "datacenters" => rows.OrderByDescending(r => r.DataCenterCount).ThenBy(r => r.Name),
-            "country" => rows.OrderBy(r => r.Country).ThenBy(r => r.Name),
-            _ => rows.OrderBy(r => r.Name),
+            "deals" => [.. rows.OrderByDescending(r => r.DealCount).ThenBy(r => r.Name, StringComparer.Ordinal)],
+            "datacenters" => [.. rows.OrderByDescending(r => r.DataCenterCount).ThenBy(r => r.Name, StringComparer.Ordinal)],
+            "country" => [.. rows.OrderBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)],
+            _ => [.. rows],
         };
-        var list = await rows.ToListAsync(cancellationToken);
-        return [.. list.Select(r => new CompanyRow(r.Slug, r.Name, r.Kind, r.Country, r.ParentName, r.ParentSlug, r.DealCount, r.DataCenterCount))];
     }
 
     /// <summary>The countries that companies are in, for the filter's choices.</summary>
-    public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Companies.AsNoTracking()
-            .Where(c => !c.IsDeleted && c.Country != null)
-            .Select(c => c.Country!)
-            .Distinct()
-            .OrderBy(c => c)
-            .ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(readModel.Current.Memo<IReadOnlyList<string>>("companies/countries", s =>
+            [.. s.Dataset.Companies.Select(c => c.Country).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
+
+    /// <summary>Every company as a row, by name: built once per snapshot.</summary>
+    private static CompanyRow[] Rows(ReadSnapshot snapshot) =>
+    [
+        .. snapshot.Dataset.Companies
+            .Select(c =>
+            {
+                var parent = c.ParentId is { } id && snapshot.Companies.TryGetValue(id, out var p) ? p : null;
+                return new CompanyRow(
+                    c.Slug, c.Name, c.Kind, c.Country, parent?.Name, parent?.Slug,
+                    snapshot.DealsByCompany.TryGetValue(c.Id, out var deals) ? deals.Length : 0,
+                    snapshot.DataCentersByOperator.TryGetValue(c.Id, out var centers) ? centers.Count : 0);
+            })
+            .OrderBy(r => r.Name, StringComparer.Ordinal),
+    ];
 }

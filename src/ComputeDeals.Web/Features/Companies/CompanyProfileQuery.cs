@@ -1,7 +1,6 @@
 using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Deals;
-using Microsoft.EntityFrameworkCore;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.Companies;
 
@@ -17,67 +16,63 @@ public sealed record CompanyProfile(
     IReadOnlyList<(PartyRole Role, IReadOnlyList<DealSummary> Deals)> DealsByRole,
     DateOnly Today);
 
-/// <summary>Loads a company profile by slug; null when it does not exist or was deleted.</summary>
-public sealed class CompanyProfileQuery(IDbContextFactory<AppDbContext> factory, TimeProvider time)
+/// <summary>Finds a company profile by slug in the read model (no SQL); null when it does not exist or was deleted.</summary>
+public sealed class CompanyProfileQuery(ReadModel.ReadModel readModel, TimeProvider time)
 {
-    public async Task<CompanyProfile?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<CompanyProfile?> FindAsync(string slug, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(readModel.Current, slug, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+
+    /// <summary>
+    /// The company with its parent (when not deleted) and aliases, subsidiaries by name, valuations
+    /// oldest first, operated data centers by name with today's capacity, and its published deals
+    /// grouped by role (role order, each group newest first; a deal appears once per role it holds).
+    /// </summary>
+    public static CompanyProfile? Find(ReadSnapshot snapshot, string slug, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var company = await db.Companies.AsNoTracking()
-            .Where(c => c.Slug == slug && !c.IsDeleted)
-            .Include(c => c.Parent)
-            .Include(c => c.Aliases)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (company is null)
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!snapshot.CompaniesBySlug.TryGetValue(slug, out var record))
         {
             return null;
         }
 
-        if (company.Parent is { IsDeleted: true })
+        var company = SnapshotEntities.ToCompany(snapshot, record);
+        var subsidiaries = snapshot.SubsidiariesByParent.TryGetValue(record.Id, out var subs)
+            ? subs.Select(SnapshotEntities.Bare).ToList()
+            : [];
+        var valuations = snapshot.ValuationsByCompany.TryGetValue(record.Id, out var values)
+            ? values.Select(v => SnapshotEntities.ToValuation(snapshot, v)).ToList()
+            : [];
+        var centers = snapshot.DataCentersByOperator.TryGetValue(record.Id, out var operated)
+            ? operated.Select(d => SnapshotEntities.ToDataCenter(snapshot, d))
+                .Select(d => new OperatedDataCenter(d.Slug, d.Name, LocationOf(d), d.Status, d.CapacityAt(today)))
+                .ToList()
+            : [];
+
+        var byRole = new SortedDictionary<PartyRole, List<DealSummary>>();
+        if (snapshot.DealsByCompany.TryGetValue(record.Id, out var positions))
         {
-            company.Parent = null;
+            // Positions ascend in timeline order, so each role's list comes out newest first.
+            foreach (var position in positions)
+            {
+                var entry = snapshot.Deals[position];
+                foreach (var role in entry.Deal.Parties.Where(p => p.CompanyId == record.Id).Select(p => p.Role).Distinct())
+                {
+                    if (!byRole.TryGetValue(role, out var list))
+                    {
+                        byRole[role] = list = [];
+                    }
+
+                    list.Add(entry.Summary);
+                }
+            }
         }
-
-        var subsidiaries = await db.Companies.AsNoTracking()
-            .Where(c => c.ParentId == company.Id && !c.IsDeleted)
-            .OrderBy(c => c.Name)
-            .ToListAsync(cancellationToken);
-
-        var valuations = await db.Valuations.AsNoTracking()
-            .Where(v => v.CompanyId == company.Id)
-            .Include(v => v.Source)
-            .OrderBy(v => v.AsOf).ThenBy(v => v.Id)
-            .ToListAsync(cancellationToken);
-
-        var centers = await db.DataCenters.AsNoTracking()
-            .Where(d => d.OperatorId == company.Id && !d.IsDeleted)
-            .Include(d => d.Capacity)
-            .OrderBy(d => d.Name)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-
-        var roles = await db.DealParties.AsNoTracking()
-            .Where(p => p.CompanyId == company.Id)
-            .Select(p => new { p.DealId, p.Role })
-            .ToListAsync(cancellationToken);
-        var dealIds = roles.Select(r => r.DealId).Distinct().ToList();
-        var summaries = await DealQueryService.SummariesByIdAsync(db.Deals.Where(d => dealIds.Contains(d.Id)), cancellationToken);
-        var order = summaries.Keys.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
-        var byRole = roles
-            .Where(r => summaries.ContainsKey(r.DealId))
-            .GroupBy(r => r.Role)
-            .OrderBy(g => g.Key)
-            .Select(g => (g.Key, (IReadOnlyList<DealSummary>)g.Select(r => r.DealId).Distinct().OrderBy(id => order[id]).Select(id => summaries[id]).ToList()))
-            .ToList();
 
         return new CompanyProfile(
             company,
             subsidiaries,
             valuations,
-            centers.Select(d => new OperatedDataCenter(d.Slug, d.Name, LocationOf(d), d.Status, d.CapacityAt(today))).ToList(),
-            byRole,
+            centers,
+            [.. byRole.Select(g => (g.Key, (IReadOnlyList<DealSummary>)g.Value))],
             today);
     }
 

@@ -1,8 +1,6 @@
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.DataCenters;
 
@@ -19,49 +17,51 @@ public sealed record DataCenterListFilter(string? Text = null, string? Country =
     public string SortKey => Sort is { } s && Sorts.Contains(s) ? s : "name";
 }
 
-/// <summary>Reads the data center list.</summary>
-public sealed class DataCenterListService(IDbContextFactory<AppDbContext> factory, TimeProvider time)
+/// <summary>Reads the data center list from the read model (no SQL).</summary>
+public sealed class DataCenterListService(ReadModel.ReadModel readModel, TimeProvider time)
 {
     public Task<IReadOnlyList<DataCenterRow>> ListAsync(CancellationToken cancellationToken = default) =>
         ListAsync(new DataCenterListFilter(), cancellationToken);
 
-    public async Task<IReadOnlyList<DataCenterRow>> ListAsync(DataCenterListFilter filter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DataCenterRow>> ListAsync(DataCenterListFilter filter, CancellationToken cancellationToken = default) =>
+        Task.FromResult(List(readModel.Current, filter, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+
+    /// <summary>
+    /// Data centers that are not deleted (and whose operator is not), narrowed by status, country and
+    /// text (name, city, region or operator name, ignoring case), with the capacity in force on
+    /// <paramref name="today"/>, sorted by name (ordinal) or by operator, power or status.
+    /// </summary>
+    public static IReadOnlyList<DataCenterRow> List(ReadSnapshot snapshot, DataCenterListFilter filter, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.DataCenters.AsNoTracking().Where(d => !d.IsDeleted);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(filter);
+        IEnumerable<DataCenterRecord> centers = snapshot.Memo("datacenters/byname", s =>
+            s.Dataset.DataCenters.Where(d => s.Companies.ContainsKey(d.OperatorId)).OrderBy(d => d.Name, StringComparer.Ordinal).ToArray());
         if (filter.Status is { } status)
         {
-            query = query.Where(d => d.Status == status);
+            centers = centers.Where(d => d.Status == status);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Country))
         {
             var country = filter.Country.Trim().ToUpperInvariant();
-            query = query.Where(d => d.Country == country);
+            centers = centers.Where(d => d.Country == country);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = "%" + LikePattern.Escape(filter.Text.Trim().ToLowerInvariant()) + "%";
-            query = query.Where(d => EF.Functions.Like(d.Name.ToLower(), pattern, LikePattern.EscapeCharacter)
-                || (d.City != null && EF.Functions.Like(d.City.ToLower(), pattern, LikePattern.EscapeCharacter))
-                || (d.Region != null && EF.Functions.Like(d.Region.ToLower(), pattern, LikePattern.EscapeCharacter))
-                || EF.Functions.Like(d.Operator!.Name.ToLower(), pattern, LikePattern.EscapeCharacter));
+            var text = filter.Text.Trim();
+            bool Has(string? field) => field is not null && field.Contains(text, StringComparison.OrdinalIgnoreCase);
+            centers = centers.Where(d => Has(d.Name) || Has(d.City) || Has(d.Region) || Has(snapshot.Companies[d.OperatorId].Name));
         }
 
-        var centers = await query
-            .Include(d => d.Operator)
-            .Include(d => d.Capacity)
-            .OrderBy(d => d.Name)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
         var rows = centers.Select(d =>
         {
-            var row = d.CapacityAt(today);
+            var row = CapacityAt(d, today);
             var location = string.Join(", ", new[] { d.City, d.Region, d.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            var op = snapshot.Companies[d.OperatorId];
             return new DataCenterRow(
-                d.Slug, d.Name, d.Operator!.Slug, d.Operator.Name, location, d.Status,
+                d.Slug, d.Name, op.Slug, op.Name, location, d.Status,
                 row?.Power, row?.AcceleratorType, row?.Accelerators, row?.EffectiveDate);
         });
         // Sorting by power uses the figure's floor; undisclosed power sorts last, never as zero.
@@ -75,14 +75,25 @@ public sealed class DataCenterListService(IDbContextFactory<AppDbContext> factor
     }
 
     /// <summary>The countries that data centers are in, for the filter's choices.</summary>
-    public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(readModel.Current.Memo<IReadOnlyList<string>>("datacenters/countries", s =>
+            [.. s.Dataset.DataCenters.Select(d => d.Country).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
+
+    /// <summary>The row in force at a date: the latest at or before it (rows are by date, then id).</summary>
+    public static CapacityRecord? CapacityAt(DataCenterRecord center, DateOnly date)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.DataCenters.AsNoTracking()
-            .Where(d => !d.IsDeleted && d.Country != null)
-            .Select(d => d.Country!)
-            .Distinct()
-            .OrderBy(c => c)
-            .ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(center);
+        CapacityRecord? found = null;
+        foreach (var row in center.Capacity)
+        {
+            if (row.EffectiveDate > date)
+            {
+                break;
+            }
+
+            found = row;
+        }
+
+        return found;
     }
 }

@@ -1,8 +1,7 @@
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Deals;
-using Microsoft.EntityFrameworkCore;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.DataCenters;
 
@@ -15,34 +14,36 @@ public sealed record DataCenterProfile(DataCenter DataCenter, CapacityRow? Curre
     public string Location => string.Join(", ", new[] { DataCenter.City, DataCenter.Region, DataCenter.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }
 
-/// <summary>Loads a data center profile by slug; null when it does not exist or was deleted.</summary>
-public sealed class DataCenterProfileQuery(IDbContextFactory<AppDbContext> factory, TimeProvider time)
+/// <summary>Finds a data center profile by slug in the read model (no SQL); null when it does not exist or was deleted.</summary>
+public sealed class DataCenterProfileQuery(ReadModel.ReadModel readModel, TimeProvider time)
 {
-    public async Task<DataCenterProfile?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<DataCenterProfile?> FindAsync(string slug, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(readModel.Current, slug, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+
+    /// <summary>
+    /// The data center with its operator and capacity timeline (date, then id), the row in force
+    /// today, and the published deals that name it, newest first, each with its first stated share.
+    /// A data center whose operator was deleted is not public (as in the lists and analytics).
+    /// </summary>
+    public static DataCenterProfile? Find(ReadSnapshot snapshot, string slug, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var center = await db.DataCenters.AsNoTracking()
-            .Where(d => d.Slug == slug && !d.IsDeleted)
-            .Include(d => d.Operator)
-            .Include(d => d.Capacity).ThenInclude(r => r.Source)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (center is null)
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!snapshot.DataCentersBySlug.TryGetValue(slug, out var record) || !snapshot.Companies.ContainsKey(record.OperatorId))
         {
             return null;
         }
 
-        center.Capacity = [.. center.Capacity.OrderBy(r => r.EffectiveDate).ThenBy(r => r.Id)];
-        var links = await db.DealDataCenters.AsNoTracking()
-            .Where(x => x.DataCenterId == center.Id)
-            .Select(x => new { x.DealId, x.Share })
-            .ToListAsync(cancellationToken);
-        var ids = links.Select(l => l.DealId).Distinct().ToList();
-        var summaries = await DealQueryService.SummariesByIdAsync(db.Deals.Where(d => ids.Contains(d.Id)), cancellationToken);
-        var holders = summaries
-            .Select(s => new CapacityHolder(s.Value, links.First(l => l.DealId == s.Key).Share))
-            .ToList();
+        var center = SnapshotEntities.ToDataCenter(snapshot, record);
+        var holders = new List<CapacityHolder>();
+        if (snapshot.DealsByDataCenter.TryGetValue(record.Id, out var positions))
+        {
+            foreach (var position in positions)
+            {
+                var entry = snapshot.Deals[position];
+                holders.Add(new CapacityHolder(entry.Summary, entry.Deal.DataCenters.First(x => x.DataCenterId == record.Id).Share));
+            }
+        }
+
         return new DataCenterProfile(center, center.CapacityAt(today), holders, today);
     }
 }

@@ -1,8 +1,5 @@
 using System.Runtime.CompilerServices;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Features.ReadModel;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Deals;
 
@@ -185,42 +182,4 @@ public sealed class DealQueryService(ReadModel.ReadModel readModel)
 
         return lo;
     }
-
-    /// <summary>
-    /// Published deals from <paramref name="deals"/> as list rows keyed by id, newest first, with the
-    /// same projection as the timeline (used by the company and data center pages).
-    /// </summary>
-    public static async Task<Dictionary<int, DealSummary>> SummariesByIdAsync(IQueryable<Deal> deals, CancellationToken cancellationToken)
-    {
-        var rows = await Project(deals.AsNoTracking().Where(d => d.IsPublished)).ToListAsync(cancellationToken);
-        return rows
-            .OrderByDescending(d => d.AnnouncedOn).ThenBy(d => d.Title, StringComparer.Ordinal)
-            .ToDictionary(d => d.Id, ToSummary);
-    }
-
-    private static IQueryable<DealRow> Project(IQueryable<Deal> deals) => deals.Select(d => new DealRow(
-        d.Id,
-        d.Slug,
-        d.Title,
-        d.AnnouncedOn,
-        d.AnnouncedPrecision,
-        d.Type,
-        d.Status,
-        d.Parties.OrderBy(p => p.Id).Select(p => new PartySummary(p.Company!.Slug, p.Company.Name, p.Role)).ToList(),
-        d.Value,
-        d.ValuePeriod,
-        d.Capacity,
-        d.Summary,
-        d.UpdatedAt));
-
-    private static DealSummary ToSummary(DealRow r) => new(
-        r.Slug, r.Title, r.AnnouncedOn, r.Precision, r.Type, r.Status, r.Parties, r.Value, r.ValuePeriod, r.Capacity, r.Summary)
-    {
-        Id = r.Id,
-        UpdatedAt = r.UpdatedAt,
-    };
-
-    private sealed record DealRow(
-        int Id, string Slug, string Title, DateOnly AnnouncedOn, DatePrecision Precision, DealType Type, DealStatus Status,
-        List<PartySummary> Parties, Figure Value, ValuePeriod ValuePeriod, Figure? Capacity, string? Summary, DateTimeOffset UpdatedAt);
 }

@@ -85,7 +85,7 @@ public static class EmbedEndpoints
 
     private static async Task<IResult> ChartAsync(
         string name, HttpRequest request, DealChartQuery charts, CompanyProfileQuery companies, DataCenterProfileQuery centers,
-        CancellationToken cancellationToken)
+        AnalyticsService analytics, CancellationToken cancellationToken)
     {
         var links = new ApiLinks(request);
         var dark = IsDark(request);
@@ -161,9 +161,50 @@ public static class EmbedEndpoints
                 });
             }
 
+            case EmbedCharts.CapacityByCompany:
+            case EmbedCharts.DealValuePerMw:
+                return AnalyticsChart(name, request, analytics);
+
             default:
-                return NotFound(request, $"There is no chart named “{name}”. Charts: {EmbedCharts.DealsByQuarter}, {EmbedCharts.Valuations}, {EmbedCharts.Capacity}.");
+                return NotFound(request, $"There is no chart named “{name}”. Charts: {string.Join(", ", EmbedCharts.All)}.");
         }
+    }
+
+    /// <summary>A chart of /analytics, from the same report the page shows (?asOf=YYYY-MM-DD, ?rollup=true).</summary>
+    private static IResult AnalyticsChart(string name, HttpRequest request, AnalyticsService analytics)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var asOfText = request.Query["asOf"].ToString();
+        var asOf = analytics.Today;
+        if (asOfText.Length > 0 && !AnalyticsEndpoints.TryParseDate(asOfText, out asOf))
+        {
+            errors["asOf"] = [$"'{asOfText}' is not a date: use YYYY-MM-DD, such as 2026-06-01."];
+        }
+
+        var rollUp = AnalyticsEndpoints.ParseFlag(request.Query["rollup"].ToString());
+        if (rollUp is null)
+        {
+            errors["rollup"] = [$"'{request.Query["rollup"]}' is not a flag: use true or false."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidQuery(errors);
+        }
+
+        var report = analytics.Report(asOf, rollUp!.Value, AnalyticsService.DefaultCompared);
+        var links = new ApiLinks(request);
+        var pageQuery = (asOfText.Length > 0 ? "?asOf=" + asOfText : string.Empty) + (rollUp.Value ? (asOfText.Length > 0 ? "&" : "?") + "rollup=true" : string.Empty);
+        var anchor = name == EmbedCharts.DealValuePerMw ? "#deal-value" : "#chart";
+        return new RazorComponentResult<EmbedAnalyticsChart>(new
+        {
+            Chart = name,
+            Report = report,
+            Title = EmbedLinks.AnalyticsChartTitle(name, asOf, rollUp.Value),
+            PageUrl = links.Absolute("/analytics" + pageQuery + anchor),
+            BaseUrl = links.Base,
+            Dark = IsDark(request),
+        });
     }
 
     private static RazorComponentResult<EmbedNotFound> NotFound(HttpRequest request, string message) =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using ComputeDeals.Core.Domain;
 using ComputeDeals.Web.Features.Deals;
 
 namespace ComputeDeals.Web.Features.Embeds;
@@ -17,6 +19,33 @@ public static class EmbedLinks
     public static string QuarterChart(DealFilter filter) =>
         "/embed/charts/" + EmbedCharts.DealsByQuarter
         + ((filter ?? DealFilter.Default) with { Sort = DealSort.Date, Descending = true, Page = 1, PageSize = DealFilter.DefaultPageSize }).ToQueryString();
+
+    /// <summary>
+    /// One chart of /analytics (<see cref="EmbedCharts.CapacityByCompany"/> or <see cref="EmbedCharts.DealValuePerMw"/>):
+    /// pinned to a date when one is given, otherwise it follows today; with subsidiaries rolled up or not.
+    /// </summary>
+    public static string AnalyticsChart(string chart, DateOnly? asOf, bool rollUp)
+    {
+        var query = new List<string>();
+        if (asOf is { } date)
+        {
+            query.Add("asOf=" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (rollUp && chart == EmbedCharts.CapacityByCompany)
+        {
+            query.Add("rollup=true");
+        }
+
+        return "/embed/charts/" + chart + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query));
+    }
+
+    /// <summary>The title of an analytics chart embed, as its heading and the iframe's title say it.</summary>
+    public static string AnalyticsChartTitle(string chart, DateOnly asOf, bool rollUp) => chart switch
+    {
+        EmbedCharts.DealValuePerMw => $"Deal value per MW per year · {Labels.Date(asOf, DatePrecision.Day)}",
+        _ => $"Owned and contracted MW by company · {Labels.Date(asOf, DatePrecision.Day)}" + (rollUp ? " · subsidiaries rolled up" : string.Empty),
+    };
 }
 
 /// <summary>The names of the embeddable charts.</summary>
@@ -30,4 +59,13 @@ public static class EmbedCharts
 
     /// <summary>A data center's capacity timeline (?datacenter=slug).</summary>
     public const string Capacity = "capacity";
+
+    /// <summary>/analytics: owned and contracted MW of the top companies (?asOf=, ?rollup=).</summary>
+    public const string CapacityByCompany = "capacity-by-company";
+
+    /// <summary>/analytics: annual deal value per MW (?asOf=).</summary>
+    public const string DealValuePerMw = "deal-value-per-mw";
+
+    /// <summary>Every chart an embed can show, for messages and tests.</summary>
+    public static readonly IReadOnlyList<string> All = [DealsByQuarter, Valuations, Capacity, CapacityByCompany, DealValuePerMw];
 }

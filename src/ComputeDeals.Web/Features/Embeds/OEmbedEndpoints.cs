@@ -26,7 +26,7 @@ public sealed record OEmbedResponse(
 
 /// <summary>
 /// GET /oembed?url=…&amp;maxwidth=…&amp;maxheight=…&amp;format=json (oEmbed 1.0). Knows deal permalinks,
-/// company and data center pages and the timeline (its quarter chart); answers 404 for any other
+/// company and data center pages, the timeline (its quarter chart) and /analytics (its charts); answers 404 for any other
 /// URL, 501 for a format other than json, 400 for a missing url or a bad size.
 /// </summary>
 public static class OEmbedEndpoints
@@ -40,7 +40,7 @@ public static class OEmbedEndpoints
         app.MapGet(Path, AnswerAsync)
             .WithTags("Feeds")
             .WithName("OEmbed")
-            .WithSummary("oEmbed 1.0 for deal, company, data center and timeline pages")
+            .WithSummary("oEmbed 1.0 for deal, company, data center, timeline and analytics pages")
             .WithDescription("Returns a 'rich' response with the iframe code of the page's embed. 404 for unknown URLs, 501 for format=xml.")
             .CacheOutput(ContentCache.Policy)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -51,7 +51,7 @@ public static class OEmbedEndpoints
 
     private static async Task<Results<CachedJson<OEmbedResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         string? url, string? maxwidth, string? maxheight, string? format, HttpRequest request, SiteUrls site,
-        DealPermalinkQuery deals, CompanyProfileQuery companies, DataCenterProfileQuery centers, CancellationToken cancellationToken)
+        DealPermalinkQuery deals, CompanyProfileQuery companies, DataCenterProfileQuery centers, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(format) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
@@ -92,11 +92,11 @@ public static class OEmbedEndpoints
             return ApiProblems.InvalidQuery(errors);
         }
 
-        var target = await ResolveAsync(new Uri(url!), request, site, deals, companies, centers, cancellationToken);
+        var target = await ResolveAsync(new Uri(url!), request, site, deals, companies, centers, time, cancellationToken);
         if (target is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No embed for this URL",
-                detail: "oEmbed is available for deal, company, data center and timeline pages of this site.");
+                detail: "oEmbed is available for deal, company, data center, timeline and analytics pages of this site.");
         }
 
         var width = Math.Max(EmbedSnippet.MinWidth, Math.Min(maxWidth ?? EmbedSnippet.DefaultWidth, EmbedSnippet.DefaultWidth));
@@ -111,7 +111,7 @@ public static class OEmbedEndpoints
     /// <summary>The embed of a page URL on this site, or null when the URL is not one.</summary>
     private static async Task<(string EmbedPath, string Title)?> ResolveAsync(
         Uri url, HttpRequest request, SiteUrls site, DealPermalinkQuery deals, CompanyProfileQuery companies,
-        DataCenterProfileQuery centers, CancellationToken cancellationToken)
+        DataCenterProfileQuery centers, TimeProvider time, CancellationToken cancellationToken)
     {
         var ours = string.Equals(url.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
             || string.Equals(url.Authority, site.BaseUri.Authority, StringComparison.OrdinalIgnoreCase);
@@ -129,6 +129,32 @@ public static class OEmbedEndpoints
                 return parsed.IsValid
                     ? (EmbedLinks.QuarterChart(parsed.Filter), "Deal value and capacity per quarter · " + TimelineUrl.Title(parsed.Filter, null))
                     : null;
+            }
+
+            case ["analytics"]:
+            {
+                // The page has two charts: #deal-value names the value-per-MW one, anything else the capacity one.
+                var query = QueryHelpers.ParseQuery(url.Query);
+                var asOfText = query.TryGetValue("asOf", out var a) ? a.ToString() : string.Empty;
+                DateOnly? asOf = null;
+                if (asOfText.Length > 0)
+                {
+                    if (!AnalyticsEndpoints.TryParseDate(asOfText, out var parsed))
+                    {
+                        return null;
+                    }
+
+                    asOf = parsed;
+                }
+
+                if (AnalyticsEndpoints.ParseFlag(query.TryGetValue("rollup", out var r) ? r.ToString() : null) is not { } rollUp)
+                {
+                    return null;
+                }
+
+                var chart = url.Fragment == "#deal-value" ? EmbedCharts.DealValuePerMw : EmbedCharts.CapacityByCompany;
+                var date = asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                return (EmbedLinks.AnalyticsChart(chart, asOf, rollUp), EmbedLinks.AnalyticsChartTitle(chart, date, rollUp));
             }
 
             case ["deals", var slug]:

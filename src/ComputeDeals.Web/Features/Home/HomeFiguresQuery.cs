@@ -1,7 +1,6 @@
 using ComputeDeals.Core.Analytics;
 using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.Home;
 
@@ -14,13 +13,16 @@ namespace ComputeDeals.Web.Features.Home;
 /// <param name="ContractedCapacity">MW of the capacity deals that count (<see cref="DealTerms.MovesCapacity"/>).</param>
 public sealed record HomeFigures(int DealsTracked, FigureRange TotalValue, FigureRange ContractedCapacity);
 
-/// <summary>Computes <see cref="HomeFigures"/> from the store.</summary>
-public sealed class HomeFiguresQuery(IDbContextFactory<AppDbContext> factory)
+/// <summary>Computes <see cref="HomeFigures"/> from the read model (no SQL), once per snapshot.</summary>
+public sealed class HomeFiguresQuery(ReadModel.ReadModel readModel)
 {
-    public async Task<HomeFigures> GetAsync(CancellationToken cancellationToken = default)
+    public Task<HomeFigures> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(readModel.Current.Memo("home/figures", Compute));
+
+    public static HomeFigures Compute(ReadSnapshot snapshot)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var deals = await DealInputs.Project(db.Deals.AsNoTracking().Where(d => d.IsPublished)).AsSplitQuery().ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var deals = snapshot.Deals.Select(e => e.Input).ToList();
         var all = DealTotals.Of(deals);
         var capacity = DealTotals.Of(deals.Where(d => DealTerms.MovesCapacity(d.Type)));
         return new HomeFigures(deals.Count, all.Value, capacity.Mw);

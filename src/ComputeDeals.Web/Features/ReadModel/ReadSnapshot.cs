@@ -7,7 +7,7 @@ namespace ComputeDeals.Web.Features.ReadModel;
 /// <summary>A published deal with what list views show of it, precomputed once per snapshot.</summary>
 public sealed class DealEntry
 {
-    internal DealEntry(DealRecord deal, DealSummary summary, string searchText, double? valueKey, double? mwKey)
+    internal DealEntry(DealRecord deal, DealSummary summary, string searchText, double? valueKey, double? mwKey, IReadOnlyList<SourceRef> sources)
     {
         Deal = deal;
         Input = new DealInput
@@ -28,6 +28,7 @@ public sealed class DealEntry
             TermMonths = deal.TermMonths,
             Parties = [.. deal.Parties.Select(p => new DealPartyInput(p.CompanyId, p.Role))],
             DataCenters = [.. deal.DataCenters.Select(x => new DealDataCenterInput(x.DataCenterId, x.Share))],
+            Sources = sources,
         };
         Summary = summary;
         SearchText = searchText;
@@ -37,7 +38,7 @@ public sealed class DealEntry
 
     public DealRecord Deal { get; }
 
-    /// <summary>The fields Core's deal rules and analytics read.</summary>
+    /// <summary>The fields Core's deal rules and analytics read, with the deal's sources in footnote order.</summary>
     public DealInput Input { get; }
 
     /// <summary>The list row the timeline, the JSON API and the CSV export show.</summary>
@@ -60,10 +61,12 @@ public sealed class DealEntry
 /// integers. Built by <see cref="Build"/>; never changed afterwards (the <see cref="ReadModel"/>
 /// swaps in a new one).
 /// </summary>
-public sealed class ReadSnapshot
+public sealed partial class ReadSnapshot
 {
     private readonly int[][] _orders;
     private readonly int[][] _ranks;
+    private readonly FrozenDictionary<int, SourceRef> _sourceRefs;
+    private AnalyticsCalculator? _analytics;
 
     private ReadSnapshot(long version, PublishedDataset dataset)
     {
@@ -74,6 +77,7 @@ public sealed class ReadSnapshot
         DataCenters = dataset.DataCenters.ToFrozenDictionary(d => d.Id);
         DataCentersBySlug = dataset.DataCenters.ToFrozenDictionary(d => d.Slug, StringComparer.Ordinal);
         Sources = dataset.Sources.ToFrozenDictionary(s => s.Id);
+        _sourceRefs = dataset.Sources.ToFrozenDictionary(s => s.Id, s => new SourceRef(s.Id, s.Title, s.Url, s.Publisher));
         Valuations = [.. dataset.Valuations.Where(v => Companies.ContainsKey(v.CompanyId))];
         ValuationsByCompany = Valuations
             .GroupBy(v => v.CompanyId)
@@ -186,6 +190,42 @@ public sealed class ReadSnapshot
 
     public static ReadSnapshot Build(PublishedDataset dataset, long version) => new(version, dataset);
 
+    /// <summary>
+    /// The analytics over every published record of this snapshot, built on first use and shared by
+    /// every request that reads it (the calculator is pure and filters by the date it is asked for).
+    /// </summary>
+    public AnalyticsCalculator Analytics => LazyInitializer.EnsureInitialized(ref _analytics, BuildAnalytics);
+
+    private AnalyticsCalculator BuildAnalytics() => new(new AnalyticsData(
+        [.. Dataset.Companies.Select(c => new CompanyInput { Id = c.Id, Slug = c.Slug, Name = c.Name, Kind = c.Kind, Coverage = c.Coverage, ParentId = c.ParentId, ParentSince = c.ParentSince })],
+        [.. Dataset.DataCenters.Select(d => new DataCenterInput
+        {
+            Id = d.Id,
+            Slug = d.Slug,
+            Name = d.Name,
+            OperatorId = d.OperatorId,
+            Capacity = [.. d.Capacity.Select(r => new CapacityRowInput
+            {
+                Id = r.Id,
+                EffectiveDate = r.EffectiveDate,
+                Power = r.Power,
+                Status = r.Status,
+                Accelerators = r.Accelerators,
+                AcceleratorType = r.AcceleratorType,
+                Source = r.SourceId is { } id ? _sourceRefs.GetValueOrDefault(id) : null,
+            })],
+        })],
+        [.. Deals.OrderBy(e => e.Deal.Id).Select(e => e.Input)],
+        [.. Valuations.Select(v => new ValuationInput
+        {
+            Id = v.Id,
+            CompanyId = v.CompanyId,
+            AsOf = v.AsOf,
+            Amount = v.Amount,
+            Basis = v.Basis,
+            Source = v.SourceId is { } id ? _sourceRefs.GetValueOrDefault(id) : null,
+        })]));
+
     /// <summary>Positions of every deal in the given order.</summary>
     public ReadOnlySpan<int> Order(DealSort sort, bool descending) => _orders[OrderIndex(sort, descending)];
 
@@ -268,6 +308,7 @@ public sealed class ReadSnapshot
             UpdatedAt = deal.UpdatedAt,
         };
         var text = string.Join('\n', [deal.Title, deal.Summary ?? string.Empty, .. parties.Select(p => p.Name)]).ToLowerInvariant();
-        return new DealEntry(deal, summary, text, deal.Value.SortKey, deal.Capacity?.SortKey);
+        var sources = deal.Sources.Select(s => _sourceRefs.GetValueOrDefault(s.SourceId)).OfType<SourceRef>().ToList();
+        return new DealEntry(deal, summary, text, deal.Value.SortKey, deal.Capacity?.SortKey, sources);
     }
 }

@@ -1,6 +1,5 @@
 using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.Search;
 
@@ -23,10 +22,10 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Compan
 
 /// <summary>
 /// Case-insensitive search over company names and aliases, data center names and locations, and
-/// published deal titles and summaries. Matching runs in SQL (lower-cased Contains, portable across
-/// SQLite and PostgreSQL); ranking runs on the matched rows.
+/// published deal titles and summaries, in the read model's snapshot (no SQL). Up to 500 candidates
+/// of each kind are matched (deals newest first); ranking runs on the matched rows.
 /// </summary>
-public sealed class SearchService(IDbContextFactory<AppDbContext> factory)
+public sealed class SearchService(ReadModel.ReadModel readModel)
 {
     public const int MaxQueryLength = 200;
     public const int MaxPerKind = 50;
@@ -38,39 +37,45 @@ public sealed class SearchService(IDbContextFactory<AppDbContext> factory)
         return q.Length > MaxQueryLength ? q[..MaxQueryLength] : q;
     }
 
-    public async Task<SearchResults> SearchAsync(string? query, CancellationToken cancellationToken = default)
+    public Task<SearchResults> SearchAsync(string? query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Search(readModel.Current, query));
+
+    public static SearchResults Search(ReadSnapshot snapshot, string? query)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var q = Normalize(query);
         if (q.Length == 0)
         {
             return new SearchResults(q, [], [], []);
         }
 
-        // Lower-cased LIKE with escaped wildcards: case-insensitive on SQLite and PostgreSQL alike.
-        var pattern = "%" + LikePattern.Escape(q.ToLowerInvariant()) + "%";
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var companies = snapshot.Dataset.Companies
+            .Where(c => Contains(c.Name, q) || c.Aliases.Any(a => Contains(a, q)))
+            .Take(Candidates);
 
-        var companies = await db.Companies.AsNoTracking()
-            .Where(c => !c.IsDeleted && (EF.Functions.Like(c.Name.ToLower(), pattern, LikePattern.EscapeCharacter) || c.Aliases.Any(a => EF.Functions.Like(a.Name.ToLower(), pattern, LikePattern.EscapeCharacter))))
-            .Select(c => new { c.Slug, c.Name, Aliases = c.Aliases.Select(a => a.Name).ToList() })
-            .Take(Candidates)
-            .ToListAsync(cancellationToken);
+        var centers = snapshot.Dataset.DataCenters
+            .Where(d => Contains(d.Name, q) || Contains(d.City, q) || Contains(d.Region, q) || Contains(d.Country, q))
+            .Take(Candidates);
 
-        var centers = await db.DataCenters.AsNoTracking()
-            .Where(d => !d.IsDeleted && (EF.Functions.Like(d.Name.ToLower(), pattern, LikePattern.EscapeCharacter)
-                || (d.City != null && EF.Functions.Like(d.City.ToLower(), pattern, LikePattern.EscapeCharacter))
-                || (d.Region != null && EF.Functions.Like(d.Region.ToLower(), pattern, LikePattern.EscapeCharacter))
-                || (d.Country != null && EF.Functions.Like(d.Country.ToLower(), pattern, LikePattern.EscapeCharacter))))
-            .Select(d => new { d.Slug, d.Name, d.City, d.Region, d.Country })
-            .Take(Candidates)
-            .ToListAsync(cancellationToken);
-
-        var deals = await db.Deals.AsNoTracking()
-            .Where(d => d.IsPublished && (EF.Functions.Like(d.Title.ToLower(), pattern, LikePattern.EscapeCharacter) || (d.Summary != null && EF.Functions.Like(d.Summary.ToLower(), pattern, LikePattern.EscapeCharacter))))
-            .OrderByDescending(d => d.AnnouncedOn)
-            .Select(d => new { d.Slug, d.Title, d.Summary, d.AnnouncedOn })
-            .Take(Candidates)
-            .ToListAsync(cancellationToken);
+        // Each deal's lower-cased search text starts with its title, a newline and its summary
+        // (lower-casing keeps every string's length), so both are matched without allocating.
+        var lower = q.ToLowerInvariant();
+        var deals = new List<DealEntry>();
+        foreach (var entry in snapshot.Deals)
+        {
+            var text = entry.SearchText.AsSpan();
+            var titleLength = entry.Deal.Title.Length;
+            var summaryLength = entry.Deal.Summary?.Length ?? 0;
+            if (text[..titleLength].Contains(lower, StringComparison.Ordinal)
+                || (summaryLength > 0 && text.Slice(titleLength + 1, summaryLength).Contains(lower, StringComparison.Ordinal)))
+            {
+                deals.Add(entry);
+                if (deals.Count == Candidates)
+                {
+                    break;
+                }
+            }
+        }
 
         var companyHits = companies.Select(c =>
         {
@@ -88,11 +93,11 @@ public sealed class SearchService(IDbContextFactory<AppDbContext> factory)
             return new SearchHit($"/datacenters/{d.Slug}", d.Name, rank, rank == MatchRank.OtherText ? "location" : null, location);
         });
 
-        var dealHits = deals.Select(d =>
+        var dealHits = deals.Select(e =>
         {
-            var rank = RankOf(d.Title, q);
-            var summary = MarkdownRenderer.ToPlainText(d.Summary);
-            return new SearchHit($"/deals/{d.Slug}", d.Title, rank, rank == MatchRank.OtherText ? "summary" : null, Snippet(summary, q));
+            var rank = RankOf(e.Deal.Title, q);
+            var summary = MarkdownRenderer.ToPlainText(e.Deal.Summary);
+            return new SearchHit($"/deals/{e.Deal.Slug}", e.Deal.Title, rank, rank == MatchRank.OtherText ? "summary" : null, Snippet(summary, q));
         });
 
         return new SearchResults(q, Ranked(companyHits), Ranked(centerHits), Ranked(dealHits));
@@ -124,7 +129,7 @@ public sealed class SearchService(IDbContextFactory<AppDbContext> factory)
         return (start > 0 ? "…" : "") + text[start..end].Trim() + (end < text.Length ? "…" : "");
     }
 
-    private static bool Contains(string text, string query) => text.Contains(query, StringComparison.OrdinalIgnoreCase);
+    private static bool Contains(string? text, string query) => text is not null && text.Contains(query, StringComparison.OrdinalIgnoreCase);
 
     private static List<SearchHit> Ranked(IEnumerable<SearchHit> hits) =>
         [.. hits.OrderBy(h => h.Rank).ThenBy(h => h.Name.Length).ThenBy(h => h.Name, StringComparer.OrdinalIgnoreCase).Take(MaxPerKind)];

@@ -15,6 +15,8 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         { "/embed/charts/deals-by-quarter?company=anthropic", "http://localhost/deals?company=anthropic" },
         { "/embed/charts/valuations?company=xai", "http://localhost/companies/xai" },
         { "/embed/charts/capacity?datacenter=colossus-1", "http://localhost/datacenters/colossus-1" },
+        { "/embed/charts/capacity-by-company?asOf=2026-06-01", "http://localhost/analytics?asOf=2026-06-01#chart" },
+        { "/embed/charts/deal-value-per-mw", "http://localhost/analytics#deal-value" },
     };
 
     private async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetAsync(string url)
@@ -108,6 +110,60 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     }
 
     [Fact]
+    public async Task Every_chart_on_analytics_has_an_embed_button_and_its_embed_draws_the_same_numbers()
+    {
+        var page = await app.GetPageAsync("/analytics?asOf=2026-06-01");
+
+        // Each chart of the page is followed by its own Embed code, pointing at /embed/charts/{the chart's name}.
+        var charts = page.QuerySelectorAll("figure[data-chart]").Select(f => f.GetAttribute("data-chart")!).ToList();
+        Assert.Equal(["capacity-by-company", "deal-value-per-mw"], charts);
+        var codes = new List<string>();
+        foreach (var textarea in page.QuerySelectorAll("details[data-embed-code] textarea"))
+        {
+            codes.Add((await PageClient.ParseAsync(textarea.TextContent)).QuerySelector("iframe")!.GetAttribute("src")!);
+        }
+
+        Assert.Equal(charts.Select(c => $"http://localhost/embed/charts/{c}?asOf=2026-06-01"), codes);
+
+        // The embed draws the same chart and writes out the same available MW as the league table for each company it lists.
+        foreach (var code in codes)
+        {
+            var (response, embed) = await GetAsync(new Uri(code).PathAndQuery);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(embed.QuerySelector($"figure[data-chart='{new Uri(code).AbsolutePath.Split('/')[^1]}'] svg"));
+            Assert.NotEmpty(embed.QuerySelectorAll("#embed-chart-values tbody tr"));
+        }
+
+        var (_, capacity) = await GetAsync("/embed/charts/capacity-by-company?asOf=2026-06-01");
+        var rows = capacity.QuerySelectorAll("#embed-chart-values tbody tr[data-company]");
+        Assert.InRange(rows.Length, 1, 10);
+        foreach (var row in rows)
+        {
+            var slug = row.GetAttribute("data-company");
+            var league = page.QuerySelector($".cd-league tr[data-company='{slug}'] td[data-field='available']")!.TextContent.Trim();
+            Assert.Equal(league, row.QuerySelector("td[data-field='available']")!.TextContent.Trim());
+        }
+
+        var (_, values) = await GetAsync("/embed/charts/deal-value-per-mw?asOf=2026-06-01");
+        foreach (var row in values.QuerySelectorAll("#embed-chart-values tbody tr[data-deal]"))
+        {
+            var onPage = page.QuerySelector($".cd-deal-values tr[data-deal='{row.GetAttribute("data-deal")}'] td[data-field='per-mw-year']")!.TextContent.Trim();
+            Assert.Equal(onPage, row.QuerySelectorAll("td")[^1].TextContent.Trim());
+        }
+    }
+
+    [Theory]
+    [InlineData("/embed/charts/capacity-by-company?asOf=June")]
+    [InlineData("/embed/charts/deal-value-per-mw?rollup=maybe")]
+    public async Task A_bad_analytics_chart_date_or_flag_answers_400_problem_details(string url)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_bad_chart_filter_answers_400_problem_details()
     {
         var response = await app.CreateClient().GetAsync(new Uri("/embed/charts/deals-by-quarter?minValue=lots", UriKind.Relative));
@@ -121,6 +177,8 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     [InlineData("/companies/anthropic", "/embed/companies/anthropic")]
     [InlineData("/datacenters/colossus-1", "/embed/datacenters/colossus-1")]
     [InlineData("/deals?company=xai", "/embed/charts/deals-by-quarter?company=xai")]
+    [InlineData("/analytics", "/embed/charts/capacity-by-company")]
+    [InlineData("/analytics?asOf=2026-06-01&rollup=true", "/embed/charts/capacity-by-company?asOf=2026-06-01&rollup=true")]
     public async Task Pages_advertise_oembed_and_offer_copyable_iframe_code(string url, string embed)
     {
         var page = await app.GetPageAsync(url);
@@ -139,6 +197,8 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     [InlineData("http://localhost/companies/anthropic", "http://localhost/embed/companies/anthropic", "Anthropic")]
     [InlineData("http://localhost/datacenters/colossus-1", "http://localhost/embed/datacenters/colossus-1", "Colossus 1")]
     [InlineData("http://localhost/deals?type=investment", "http://localhost/embed/charts/deals-by-quarter?type=investment", null)]
+    [InlineData("http://localhost/analytics?asOf=2026-06-01", "http://localhost/embed/charts/capacity-by-company?asOf=2026-06-01", "Owned and contracted MW by company · 1 June 2026")]
+    [InlineData("http://localhost/analytics?asOf=2026-06-01#deal-value", "http://localhost/embed/charts/deal-value-per-mw?asOf=2026-06-01", "Deal value per MW per year · 1 June 2026")]
     public async Task Oembed_answers_a_rich_response_for_known_urls(string url, string embed, string? title)
     {
         var response = await app.CreateClient().GetAsync(new Uri($"/oembed?format=json&maxwidth=400&url={Uri.EscapeDataString(url)}", UriKind.Relative));

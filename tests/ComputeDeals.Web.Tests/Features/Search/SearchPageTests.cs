@@ -18,7 +18,7 @@ public class SearchPageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
                 new Company { Name = "SuperNova <b>Compute</b>", Slug = "supernova-compute", Kind = CompanyKind.Other, CreatedAt = now, UpdatedAt = now },
                 new Company { Name = "Nova Labs", Slug = "nova-labs", Kind = CompanyKind.Other, CreatedAt = now, UpdatedAt = now },
                 new Company { Name = "Nova", Slug = "nova", Kind = CompanyKind.Other, CreatedAt = now, UpdatedAt = now });
-            await db.SaveChangesAsync();
+            await db.SaveLikeAWriteAsync();
             await app.Services.GetRequiredService<ContentCache>().InvalidateAsync();
         }
     }

@@ -1,31 +1,30 @@
 using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.Deals.Permalink;
 
-/// <summary>Loads one published deal with everything its permalink and share card show.</summary>
-public sealed class DealPermalinkQuery(IDbContextFactory<AppDbContext> factory)
+/// <summary>Finds one published deal with everything its permalink and share card show, in the read model (no SQL).</summary>
+public sealed class DealPermalinkQuery(ReadModel.ReadModel readModel)
 {
     /// <summary>The published, not deleted deal with this slug, or null (drafts are not public).</summary>
-    public async Task<Deal?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<Deal?> FindAsync(string slug, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(readModel.Current, slug));
+
+    /// <summary>
+    /// The deal with its parties in reading order (givers, receivers, others; then id), data centers
+    /// by name and sources in footnote order; parties and data centers that were deleted are left out.
+    /// </summary>
+    public static Deal? Find(ReadSnapshot snapshot, string slug)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var deal = await db.Deals.AsNoTracking()
-            .Where(d => d.Slug == slug && d.IsPublished)
-            .Include(d => d.Parties).ThenInclude(p => p.Company)
-            .Include(d => d.DataCenters).ThenInclude(x => x.DataCenter)
-            .Include(d => d.Sources).ThenInclude(s => s.Source)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (deal is null)
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!snapshot.DealsBySlug.TryGetValue(slug, out var entry))
         {
             return null;
         }
 
-        deal.Parties = [.. deal.Parties.Where(p => p.Company is { IsDeleted: false }).OrderBy(p => DealHeadline.Rank(p.Role)).ThenBy(p => p.Id)];
-        deal.DataCenters = [.. deal.DataCenters.Where(x => x.DataCenter is { IsDeleted: false }).OrderBy(x => x.DataCenter!.Name)];
-        deal.Sources = [.. deal.Sources.OrderBy(s => s.Ordinal).ThenBy(s => s.Id)];
+        var deal = SnapshotEntities.ToDeal(snapshot, entry.Deal);
+        deal.Parties = [.. deal.Parties.OrderBy(p => DealHeadline.Rank(p.Role)).ThenBy(p => p.Id)];
+        deal.DataCenters = [.. deal.DataCenters.OrderBy(x => x.DataCenter!.Name)];
         return deal;
     }
 }

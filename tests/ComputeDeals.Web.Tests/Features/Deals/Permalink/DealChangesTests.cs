@@ -15,7 +15,7 @@ public class DealChangesTests(TestAppFactory app) : IClassFixture<TestAppFactory
         await using (var db = app.CreateDbContext())
         {
             await change(db);
-            await db.SaveChangesAsync();
+            await db.SaveLikeAWriteAsync();
         }
 
         await app.Services.GetRequiredService<ContentCache>().InvalidateAsync();
