@@ -93,6 +93,10 @@ public class TestAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Test classes sign in many times a minute from one address; the tests of the budgets set their own.
+        builder.UseSetting("Accounts:SignInAttemptsPerMinute", "10000");
+        builder.UseSetting("Accounts:SignInAttemptsPerMinutePerAddress", "10000");
+        builder.UseSetting("Accounts:SignInMinimumDuration", "00:00:00.050");
         builder.UseSetting("Serilog:WriteTo:1:Args:configure:0:Args:path", Path.Combine(_directory, "logs", "test-.log"));
         foreach (var (key, value) in _settings)
         {

@@ -98,7 +98,8 @@ public static class DealRules
             FigureRules.Validate(errors, $"DataCenters[{i}].Share", "MW share", center.Share, FigureUnit.Megawatts);
         }
 
-        var seenUrls = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // A source is its URL and title: reports often name only a site, so two articles of one site share a URL.
+        var seenSources = new HashSet<(string, string)>();
         for (var i = 0; i < deal.Sources.Count; i++)
         {
             var link = deal.Sources[i];
@@ -109,9 +110,10 @@ public static class DealRules
             }
 
             SourceRules.Validate(errors, $"Sources[{i}].", link.Source, today);
-            if (!string.IsNullOrWhiteSpace(link.Source.Url) && !seenUrls.Add(link.Source.Url.Trim()))
+            if (!string.IsNullOrWhiteSpace(link.Source.Url)
+                && !seenSources.Add((link.Source.Url.Trim().ToUpperInvariant(), (link.Source.Title ?? string.Empty).Trim().ToUpperInvariant())))
             {
-                errors.Add($"Sources[{i}].Url", "This URL is already cited: remove the duplicate source.");
+                errors.Add($"Sources[{i}].Url", "This source (the same URL and title) is already cited: remove the duplicate.");
             }
 
             var allFlags = SourceSupports.Value | SourceSupports.Capacity | SourceSupports.Accelerators;

@@ -2,6 +2,7 @@ using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Features.Companies;
 using ComputeDeals.Web.Features.DataCenters;
 using ComputeDeals.Web.Features.Deals;
+using ComputeDeals.Web.Features.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ComputeDeals.Web.Api;
@@ -12,8 +13,8 @@ namespace ComputeDeals.Web.Api;
 /// </summary>
 public static class CsvExportEndpoints
 {
-    /// <summary>The deal export's columns: <see cref="DealCsvLayout.Exported"/>, the layout the import reads too.</summary>
-    public static IReadOnlyList<string> DealColumns => DealCsvLayout.Exported;
+    /// <summary>The deal export's columns: <see cref="DealCsvLayout.Columns"/>, the layout the import reads too.</summary>
+    public static IReadOnlyList<string> DealColumns => DealCsvLayout.Columns;
 
     public static readonly string[] CompanyColumns =
         ["slug", "name", "kind", "country", "parent_slug", "parent_name", "deal_count", "data_center_count", "permalink"];
@@ -50,8 +51,8 @@ public static class CsvExportEndpoints
         return api;
     }
 
-    private static Results<CsvResult<DealSummary>, ValidationProblem> Deals(
-        [AsParameters] DealQueryParameters parameters, HttpRequest request, DealQueryService deals, CancellationToken cancellationToken)
+    private static Results<CsvResult<DealEntry>, ValidationProblem> Deals(
+        [AsParameters] DealQueryParameters parameters, HttpRequest request, Features.ReadModel.ReadModel readModel)
     {
         var parsed = parameters.Parse();
         if (!parsed.IsValid)
@@ -60,17 +61,49 @@ public static class CsvExportEndpoints
         }
 
         var links = new ApiLinks(request);
-        return new CsvResult<DealSummary>("computedeals-deals.csv", DealColumns, deals.StreamAsync(parsed.Filter, cancellationToken), (d, csv) =>
-        {
-            csv.Text(d.Slug).Text(d.Title).Date(d.AnnouncedOn).Text(Name(d.Precision)).Text(Name(d.Type)).Text(Name(d.Status))
-                .Text(string.Join("; ", d.Parties.Select(p => DealCsvLayout.Party(p.Slug, p.Role))));
-            Figure(csv, d.Value);
-            csv.Text(Name(d.Value.Basis)).Text(Name(d.ValuePeriod)).Text(d.Value.Note).Text(d.ValueText);
-            Figure(csv, d.Capacity);
-            csv.Text(d.Capacity is null ? null : Name(d.Capacity.Basis)).Text(d.Capacity?.Note)
-                .Text(d.Capacity is null ? null : d.CapacityText).Text(d.Summary).Text(links.DealPermalink(d.Slug));
-        });
+        // One snapshot for the whole file: the rows, their data centers and their sources agree.
+        var snapshot = readModel.Current;
+        var rows = DealQueryService.Ordered(snapshot, parsed.Filter).Select(p => snapshot.Deals[p]).ToAsyncEnumerable();
+        return new CsvResult<DealEntry>("computedeals-deals.csv", DealColumns, rows, (e, csv) => WriteDeal(csv, e, snapshot, links));
     }
+
+    /// <summary>One deal in <see cref="DealCsvLayout.Columns"/> order, lossless: the import reads every column back.</summary>
+    private static void WriteDeal(CsvRecordBuilder csv, DealEntry entry, ReadSnapshot snapshot, ApiLinks links)
+    {
+        var (d, row) = (entry.Deal, entry.Summary);
+        csv.Text(d.Slug).Text(d.Title).Date(d.AnnouncedOn).Text(Name(d.AnnouncedPrecision)).Text(Name(d.Type)).Text(Name(d.Status))
+            .Text(string.Join("; ", row.Parties.Select(p => DealCsvLayout.Party(p.Slug, p.Role))));
+        Figure(csv, d.Value);
+        csv.Text(Name(d.Value.Basis)).Text(Name(d.ValuePeriod)).Text(d.Value.Note).Text(row.ValueText);
+        Figure(csv, d.Capacity);
+        csv.Text(d.Capacity is null ? null : Name(d.Capacity.Basis)).Text(d.Capacity?.Note).Text(d.Capacity is null ? null : row.CapacityText);
+        Figure(csv, d.Accelerators);
+        csv.Text(d.Accelerators is null ? null : Name(d.Accelerators.Basis)).Text(d.Accelerators?.Note);
+        csv.Date(d.TermStart).Date(d.TermEnd).Raw(d.TermMonths?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Text(d.Summary);
+
+        var centers = d.DataCenters.Where(x => snapshot.DataCenters.ContainsKey(x.DataCenterId)).ToList();
+        csv.Text(Lines(centers, x => snapshot.DataCenters[x.DataCenterId].Slug))
+            .Raw(Lines(centers, x => Bound(x.Share, low: true)))
+            .Raw(Lines(centers, x => Bound(x.Share, low: false)))
+            .Text(Lines(centers, x => x.Share is null ? null : Name(x.Share.IsDisclosed ? x.Share.Qualifier : FigureQualifier.Undisclosed)))
+            .Text(Lines(centers, x => x.Share is null ? null : Name(x.Share.Basis)))
+            .Text(Lines(centers, x => x.Share?.Note));
+
+        var sources = d.Sources.Where(s => snapshot.Sources.ContainsKey(s.SourceId)).Select(s => (Link: s, Source: snapshot.Sources[s.SourceId])).ToList();
+        csv.Text(Lines(sources, s => s.Source.Url))
+            .Text(Lines(sources, s => s.Source.Title))
+            .Text(Lines(sources, s => s.Source.Publisher))
+            .Raw(Lines(sources, s => s.Source.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .Text(Lines(sources, s => DealCsvLayout.Supports(s.Link.Supports)))
+            .Text(links.DealPermalink(d.Slug));
+    }
+
+    /// <summary>A list cell: one line per item (an item without a value is an empty line); null when the list is empty.</summary>
+    private static string? Lines<T>(IReadOnlyList<T> items, Func<T, string?> value) =>
+        items.Count == 0 ? null : string.Join('\n', items.Select(i => value(i) ?? string.Empty));
+
+    private static string? Bound(Figure? figure, bool low) =>
+        figure is { IsDisclosed: true } ? (low ? figure.Low : figure.High)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static async Task<Results<CsvResult<CompanyRow>, ValidationProblem>> Companies(
         [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListService companies, CancellationToken cancellationToken)

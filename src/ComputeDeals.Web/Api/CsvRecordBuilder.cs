@@ -6,7 +6,8 @@ namespace ComputeDeals.Web.Api;
 /// <summary>
 /// Builds one RFC 4180 record at a time: fields separated by commas, a field quoted when it
 /// holds a comma, quote, CR or LF (quotes doubled), the record ended by CRLF. Text cells that a
-/// spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading single quote.
+/// spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading single quote, and
+/// so does a cell that starts with one, so a reader (the deal import) strips exactly one leading quote.
 /// </summary>
 public sealed class CsvRecordBuilder
 {
@@ -19,7 +20,7 @@ public sealed class CsvRecordBuilder
     /// <summary>A text cell, guarded against formula injection.</summary>
     public CsvRecordBuilder Text(string? value)
     {
-        if (value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'')
         {
             value = "'" + value;
         }

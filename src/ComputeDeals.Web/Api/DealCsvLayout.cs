@@ -5,7 +5,9 @@ namespace ComputeDeals.Web.Api;
 /// <summary>
 /// The one column layout of deals in CSV, shared by the export (/api/v1/deals.csv) and the import
 /// (Features/Import): the same column names and the same spellings (enum names in camelCase, read back
-/// case-insensitively; parties as "slug:role; slug:role"), so an exported file imports as it is.
+/// case-insensitively; parties as "slug:role; slug:role"), so an exported file imports as it is and
+/// gives the same deal back. A deal's sources and data centers are lists: each of their columns holds
+/// one line per item, the n-th line of every column of the list describing the n-th item.
 /// </summary>
 public static class DealCsvLayout
 {
@@ -17,22 +19,49 @@ public static class DealCsvLayout
         "capacity_low", "capacity_high", "capacity_qualifier", "capacity_basis", "capacity_note", "capacity_text",
         "accelerators_low", "accelerators_high", "accelerators_qualifier", "accelerators_basis", "accelerators_note",
         "term_start", "term_end", "term_months", "summary",
-        "source_url", "source_title", "source_publisher", "source_published_on", "permalink",
+        "data_centers", "data_center_share_low", "data_center_share_high", "data_center_share_qualifier", "data_center_share_basis", "data_center_share_note",
+        "source_url", "source_title", "source_publisher", "source_published_on", "source_supports", "permalink",
     ];
+
+    /// <summary>The columns that hold one line per source, in footnote order (the first names the list's length).</summary>
+    public static readonly string[] SourceColumns = ["source_url", "source_title", "source_publisher", "source_published_on", "source_supports"];
+
+    /// <summary>The columns that hold one line per data center the deal covers (the first names the list's length).</summary>
+    public static readonly string[] DataCenterColumns =
+        ["data_centers", "data_center_share_low", "data_center_share_high", "data_center_share_qualifier", "data_center_share_basis", "data_center_share_note"];
 
     /// <summary>Columns the export writes for readers; the import ignores them.</summary>
     public static readonly string[] Derived = ["value_text", "capacity_text", "permalink"];
 
-    /// <summary>The columns the export writes (the timeline's list rows: no term, accelerators or sources).</summary>
-    public static readonly string[] Exported =
-    [
-        "slug", "title", "announced_on", "announced_precision", "type", "status", "parties",
-        "value_low", "value_high", "value_qualifier", "value_basis", "value_period", "value_note", "value_text",
-        "capacity_low", "capacity_high", "capacity_qualifier", "capacity_basis", "capacity_note", "capacity_text", "summary", "permalink",
-    ];
-
     /// <summary>One party: "slug:role".</summary>
     public static string Party(string companySlug, PartyRole role) => $"{companySlug}:{Name(role)}";
+
+    /// <summary>What a source supports, as "value+capacity" ("general" when nothing in particular).</summary>
+    public static string Supports(SourceSupports supports) =>
+        supports == SourceSupports.General
+            ? Name(SourceSupports.General)
+            : string.Join('+', Enum.GetValues<SourceSupports>().Where(f => f != SourceSupports.General && supports.HasFlag(f)).Select(Name));
+
+    /// <summary>Reads <see cref="Supports(SourceSupports)"/> back (names case-insensitive, joined by '+'); null when a name is unknown.</summary>
+    public static SourceSupports? ParseSupports(string text)
+    {
+        var result = SourceSupports.General;
+        foreach (var part in text.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Enum.TryParse<SourceSupports>(part, ignoreCase: true, out var flag) || !Enum.IsDefined(flag) || int.TryParse(part, out _))
+            {
+                return null;
+            }
+
+            result |= flag;
+        }
+
+        return result;
+    }
+
+    /// <summary>The lines of a list cell (see the class summary); an empty cell is an empty list.</summary>
+    public static string[] Lines(string? cell) =>
+        string.IsNullOrEmpty(cell) ? [] : cell.ReplaceLineEndings("\n").Split('\n');
 
     /// <summary>An enum value as the CSV (and the JSON) writes it: camelCase.</summary>
     public static string Name<T>(T value)

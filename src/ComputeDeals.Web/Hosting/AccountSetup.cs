@@ -79,6 +79,12 @@ public static class AccountSetup
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         builder.Services.AddScoped<EditorAccess>();
         builder.Services.AddScoped<UserAdminService>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<SignInGate>();
+        // Set-password links from /admin/users are password-reset tokens: they expire, and die once used
+        // (setting the password changes the security stamp the token is bound to).
+        builder.Services.AddOptions<DataProtectionTokenProviderOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<AccountOptions>>((tokens, account) => tokens.TokenLifespan = account.Value.SetPasswordLinkLifetime);
         return builder;
     }
 

@@ -6,7 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ComputeDeals.Web.Features.Accounts;
 
 /// <summary>One user as the admin page lists it.</summary>
-public sealed record UserRow(string Id, string Email, IReadOnlyList<string> Roles, bool IsLockedOut);
+public sealed record UserRow(string Id, string Email, IReadOnlyList<string> Roles, bool IsLockedOut, bool HasPassword);
+
+/// <summary>The answer to an admin action: an error to show, or a one-time set-password link (a local path) to show once.</summary>
+public sealed record UserAdminResult(string? Error, string? SetPasswordLink = null)
+{
+    public bool Succeeded => Error is null;
+}
 
 /// <summary>Creates users and grants or removes roles. Every call checks that its caller is an admin.</summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess access)
@@ -16,14 +22,15 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess a
         await RequireAdminAsync(caller, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.UserName, u.LockoutEnd }).ToListAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.UserName, u.LockoutEnd, HasPassword = u.PasswordHash != null }).ToListAsync(cancellationToken);
         var roles = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var now = DateTimeOffset.UtcNow;
         return users.Select(u => new UserRow(
             u.Id,
             u.Email ?? u.UserName ?? u.Id,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
-            u.LockoutEnd is { } end && end > now)).ToList();
+            u.LockoutEnd is { } end && end > now,
+            u.HasPassword)).ToList();
     }
 
     /// <summary>Grants or removes a role. Removing one changes the security stamp, so live sessions lose it.</summary>
@@ -66,6 +73,97 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess a
 
         return result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Description));
     }
+
+    /// <summary>
+    /// Creates a user with one role and no password, and returns the one-time link with which the user
+    /// sets it: the admin never chooses or sees a password.
+    /// </summary>
+    public async Task<UserAdminResult> CreateUserAsync(ClaimsPrincipal caller, string email, string role, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync(caller, cancellationToken);
+        email = email.Trim();
+        if (!AppRoles.All.Contains(role))
+        {
+            return new($"Unknown role \"{role}\": pick one of {string.Join(", ", AppRoles.All)}.");
+        }
+
+        if (email.Length is 0 or > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            return new("Enter the new user's email address, such as name@example.com.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await EnsureRolesAsync(scope.ServiceProvider);
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return new($"{email} already has an account: change its roles in the list, or issue a set-password link there.");
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
+        var result = await users.CreateAsync(user);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        return result.Succeeded ? new(null, await SetPasswordLinkAsync(users, user)) : new(Describe(result));
+    }
+
+    /// <summary>A new one-time set-password link for an existing user (a forgotten password); earlier links stay valid until one is used.</summary>
+    public async Task<UserAdminResult> IssueSetPasswordLinkAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync(caller, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.FindByIdAsync(userId) is { } user ? new(null, await SetPasswordLinkAsync(users, user)) : new(NoSuchUser);
+    }
+
+    /// <summary>Ends a lockout and clears the failed-attempt count.</summary>
+    public async Task<UserAdminResult> UnlockAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync(caller, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return new(NoSuchUser);
+        }
+
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return new(result.Succeeded ? null : Describe(result));
+    }
+
+    /// <summary>Signs the user out everywhere: a new security stamp invalidates every cookie and unused set-password link.</summary>
+    public async Task<UserAdminResult> RevokeSessionsAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
+    {
+        await RequireAdminAsync(caller, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return new(NoSuchUser);
+        }
+
+        var result = await users.UpdateSecurityStampAsync(user);
+        return new(result.Succeeded ? null : Describe(result));
+    }
+
+    /// <summary>The local path of a set-password link for the user; the token expires (Accounts:SetPasswordLinkLifetime) and works once.</summary>
+    public static async Task<string> SetPasswordLinkAsync(UserManager<AppUser> users, AppUser user)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return SetPasswordPaths.Link(user.Id, token);
+    }
+
+    private const string NoSuchUser = "That user no longer exists: reload the list.";
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 
     /// <summary>Creates a user with a password and one role, or adds the role to an existing user.</summary>
     public static async Task<IdentityResult> AddUserAsync(IServiceProvider services, string email, string? password, string role)

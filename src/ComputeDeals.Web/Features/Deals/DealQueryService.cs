@@ -127,8 +127,8 @@ public sealed class DealQueryService(ReadModel.ReadModel readModel)
         return result;
     }
 
-    /// <summary>The matching positions in the filter's sort order.</summary>
-    private static List<int> Ordered(ReadSnapshot snapshot, DealFilter filter)
+    /// <summary>Positions (into <see cref="ReadSnapshot.Deals"/>) of the deals the filter keeps, in the filter's sort order.</summary>
+    public static List<int> Ordered(ReadSnapshot snapshot, DealFilter filter)
     {
         var matches = Matching(snapshot, filter);
         if (filter.Sort == DealSort.Date && filter.Descending)

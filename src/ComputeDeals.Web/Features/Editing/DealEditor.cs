@@ -246,12 +246,15 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         deal.Sources = links;
     }
 
-    /// <summary>Finds the cited source by id or URL and updates its details, or creates it.</summary>
+    /// <summary>
+    /// Finds the cited source by id, or by URL and title (two articles of one site may share a URL that
+    /// names only the site), and updates its details, or creates it.
+    /// </summary>
     internal static async Task<Source> ResolveSourceAsync(AppDbContext db, Source input, CancellationToken cancellationToken)
     {
         var source = (input.Id > 0 ? await db.Sources.FindAsync([input.Id], cancellationToken) : null)
-            ?? db.Sources.Local.FirstOrDefault(s => s.Url == input.Url)
-            ?? await db.Sources.FirstOrDefaultAsync(s => s.Url == input.Url, cancellationToken);
+            ?? db.Sources.Local.FirstOrDefault(s => s.Url == input.Url && s.Title == input.Title)
+            ?? await db.Sources.FirstOrDefaultAsync(s => s.Url == input.Url && s.Title == input.Title, cancellationToken);
         if (source is null)
         {
             source = new Source { Url = input.Url, Title = input.Title };

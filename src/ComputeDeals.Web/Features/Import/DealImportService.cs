@@ -114,6 +114,7 @@ public sealed class DealImportService(
             companyByName[c.Slug] = c.Id;
         }
 
+        var centerBySlug = await db.DataCenters.AsNoTracking().Where(d => !d.IsDeleted).ToDictionaryAsync(d => d.Slug, d => d.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var existingSlugs = (await db.Deals.IgnoreQueryFilters().Select(d => d.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         existingSlugs.UnionWith(await db.SlugHistory.Where(h => h.EntityKind == EntityKind.Deal).Select(h => h.OldSlug).ToListAsync(cancellationToken));
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -130,9 +131,11 @@ public sealed class DealImportService(
                 continue;
             }
 
-            string? Cell(string column) => Array.IndexOf(header, column) is var i and >= 0 && !string.IsNullOrWhiteSpace(cells[i]) ? TextRules.Clean(cells[i]) : null;
+            string? Unguarded(string column) => Array.IndexOf(header, column) is var i and >= 0 ? UnguardFormula(cells[i]) : null;
+            string? Cell(string column) => TextRules.Clean(Unguarded(column));
+            string?[] Lines(string column) => [.. DealCsvLayout.Lines(Unguarded(column)).Select(TextRules.Clean)];
             var rowErrors = new List<ImportError>();
-            var deal = ReadDeal(Cell, rowNumber, companyByName, rowErrors);
+            var deal = ReadDeal(Cell, Lines, rowNumber, companyByName, centerBySlug, rowErrors);
             var ruleErrors = DealRules.Validate(deal, today);
             foreach (var field in ruleErrors.Fields)
             {
@@ -177,6 +180,7 @@ public sealed class DealImportService(
         var result = await pipeline.RunAsync(user, EntityKind.Deal, 0, async scope =>
         {
             var names = await scope.Db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+            var centerNames = await scope.Db.DataCenters.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
             var records = new List<EditRecord>();
             foreach (var input in preview.Deals)
             {
@@ -197,6 +201,7 @@ public sealed class DealImportService(
                     TermMonths = input.TermMonths,
                     Summary = input.Summary,
                     Parties = input.Parties.Select(p => new DealParty { CompanyId = p.CompanyId, Role = p.Role }).ToList(),
+                    DataCenters = input.DataCenters.Select(x => new DealDataCenter { DataCenterId = x.DataCenterId, Share = x.Share }).ToList(),
                 };
                 for (var i = 0; i < input.Sources.Count; i++)
                 {
@@ -205,7 +210,7 @@ public sealed class DealImportService(
                 }
 
                 scope.Db.Deals.Add(deal);
-                var changes = Snapshot.Diff(null, Snapshots.Of(deal, names, new Dictionary<int, string>()));
+                var changes = Snapshot.Diff(null, Snapshots.Of(deal, names, centerNames));
                 records.Add(new EditRecord(ChangeAction.Create, changes, () => (deal.Id, deal.Slug, deal.Version)));
             }
 
@@ -221,7 +226,11 @@ public sealed class DealImportService(
         return result;
     }
 
-    private static Deal ReadDeal(Func<string, string?> cell, int row, Dictionary<string, int> companies, List<ImportError> errors)
+    /// <summary>The cell without the single quote the export puts before text a spreadsheet would run as a formula.</summary>
+    private static string UnguardFormula(string cell) => cell.StartsWith('\'') ? cell[1..] : cell;
+
+    private static Deal ReadDeal(
+        Func<string, string?> cell, Func<string, string?[]> lines, int row, Dictionary<string, int> companies, Dictionary<string, int> centers, List<ImportError> errors)
     {
         var title = cell("title") ?? string.Empty;
         var deal = new Deal
@@ -271,16 +280,76 @@ public sealed class DealImportService(
             deal.Parties.Add(new DealParty { CompanyId = companyId, Role = role });
         }
 
-        if (cell("source_url") is { } url)
+        var urls = lines("source_url");
+        var sourceCount = SameLength(lines, DealCsvLayout.SourceColumns, urls.Length, row, "source", errors) ? urls.Length : 0;
+        for (var i = 0; i < sourceCount; i++)
         {
+            string? Item(string column) => lines(column) is var values && i < values.Length ? values[i] : null;
+            if (urls[i] is not { } url)
+            {
+                errors.Add(new ImportError(row, "source_url", $"Source {i + 1} has no URL: give every source line its URL."));
+                continue;
+            }
+
+            var supports = SourceSupports.Value | SourceSupports.Capacity;
+            if (Item("source_supports") is { } supportsText)
+            {
+                if (DealCsvLayout.ParseSupports(supportsText) is { } parsed)
+                {
+                    supports = parsed;
+                }
+                else
+                {
+                    errors.Add(new ImportError(row, "source_supports", $"Write what source {i + 1} supports as names joined by '+' ({string.Join(", ", System.Enum.GetNames<SourceSupports>().Select(QueryValues.CamelCase))}); \"{supportsText}\" is not."));
+                }
+            }
+
+            DateOnly? publishedOn = null;
+            if (Item("source_published_on") is { } published)
+            {
+                publishedOn = DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+                if (publishedOn is null)
+                {
+                    errors.Add(new ImportError(row, "source_published_on", $"Write source {i + 1}'s publication date as YYYY-MM-DD; \"{published}\" is not."));
+                }
+            }
+
             deal.Sources.Add(new DealSource
             {
-                Source = new Source { Url = url, Title = cell("source_title") ?? string.Empty, Publisher = cell("source_publisher"), PublishedOn = Date(cell, "source_published_on", row, errors) },
-                Supports = SourceSupports.Value | SourceSupports.Capacity,
+                Source = new Source { Url = url, Title = Item("source_title") ?? string.Empty, Publisher = Item("source_publisher"), PublishedOn = publishedOn },
+                Ordinal = i + 1,
+                Supports = supports,
             });
         }
 
+        var slugs = lines("data_centers");
+        var centerCount = SameLength(lines, DealCsvLayout.DataCenterColumns, slugs.Length, row, "data center", errors) ? slugs.Length : 0;
+        for (var i = 0; i < centerCount; i++)
+        {
+            var index = i;
+            if (slugs[i] is not { } slug || !centers.TryGetValue(slug, out var centerId))
+            {
+                errors.Add(new ImportError(row, "data_centers", $"No data center has the slug \"{slugs[i]}\": use an existing data center's slug, or create it first."));
+                continue;
+            }
+
+            string? Share(string column) => lines(column) is var values && index < values.Length ? values[index] : null;
+            deal.DataCenters.Add(new DealDataCenter { DataCenterId = centerId, Share = ReadFigure(c => Share(c), "data_center_share", row, errors) });
+        }
+
         return deal;
+    }
+
+    /// <summary>A list's columns must not hold more lines than its first column (an item per line).</summary>
+    private static bool SameLength(Func<string, string?[]> lines, string[] columns, int count, int row, string item, List<ImportError> errors)
+    {
+        var longer = columns.Skip(1).Where(c => lines(c).Length > count).ToList();
+        foreach (var column in longer)
+        {
+            errors.Add(new ImportError(row, column, $"\"{column}\" has {lines(column).Length} lines but \"{columns[0]}\" has {count}: write one line per {item}."));
+        }
+
+        return longer.Count == 0;
     }
 
     private static Figure? ReadFigure(Func<string, string?> cell, string prefix, int row, List<ImportError> errors)
@@ -366,7 +435,8 @@ public sealed class DealImportService(
         "Value.Note" => "value_note",
         "Value.Basis" => "value_basis",
         _ when field.StartsWith("Parties", StringComparison.Ordinal) => "parties",
-        _ when field.StartsWith("Sources[0].", StringComparison.Ordinal) => "source_" + field["Sources[0].".Length..].ToLowerInvariant() switch { "publishedon" => "published_on", var s => s },
+        _ when field.StartsWith("Sources[", StringComparison.Ordinal) => "source_" + field[(field.IndexOf("].", StringComparison.Ordinal) + 2)..].ToLowerInvariant() switch { "publishedon" => "published_on", var s => s },
+        _ when field.StartsWith("DataCenters[", StringComparison.Ordinal) => "data_centers",
         _ when field.Contains('.', StringComparison.Ordinal) => field.ToLowerInvariant().Replace('.', '_'),
         _ => field.ToLowerInvariant(),
     };

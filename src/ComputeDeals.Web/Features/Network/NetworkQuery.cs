@@ -4,8 +4,8 @@ using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Core.Network;
 using ComputeDeals.Web.Features.Analytics;
-using ComputeDeals.Web.Features.Companies;
 using ComputeDeals.Web.Features.Deals;
+using ComputeDeals.Web.Features.ReadModel;
 using GraphShape;
 using GraphShape.Algorithms.Layout;
 using Microsoft.AspNetCore.WebUtilities;
@@ -72,6 +72,13 @@ public sealed record NetworkNode(string Slug, string Name, CompanyKind Kind, Fig
     public string MwText => ControlledMw is { } mw ? FigureFormatter.Format(mw, FigureUnit.Megawatts) : "not tracked";
 }
 
+/// <summary>Where a node's label is written, to keep labels from overlapping.</summary>
+public readonly record struct LabelBox(double X, double Y, double Width, double Height)
+{
+    public bool Overlaps(LabelBox other) =>
+        X < other.X + other.Width && other.X < X + Width && Y < other.Y + other.Height && other.Y < Y + Height;
+}
+
 /// <summary>A deal on the map, drawn as a curve from payer to payee.</summary>
 public sealed record NetworkEdge(FlowEdge Flow, DealSummary Deal, string Path, double LabelX, double LabelY);
 
@@ -91,31 +98,46 @@ public sealed record NetworkMap(
 }
 
 /// <summary>
-/// Builds the deal network from the public query services: the largest matching deals
-/// (<see cref="DealQueryService"/>, the timeline's filter), company kinds, and the MW each company
-/// controls at the date (<see cref="AnalyticsService"/>, the capacity position's "available").
+/// Builds the deal network from one read-model snapshot (no SQL): the largest matching deals
+/// (<see cref="DealQueryService.Query"/>, the timeline's filter), company names and kinds, and the MW
+/// each company controls at the date (the snapshot's analytics, the capacity position's "available").
 /// Direction and cycles come from Core (<see cref="DealFlows"/>); the layout from GraphShape.
 /// </summary>
-public sealed class NetworkQuery(DealQueryService deals, CompanyListService companies, AnalyticsService analytics)
+public sealed class NetworkQuery(ReadModel.ReadModel readModel, AnalyticsService analytics)
 {
     public const double Width = 960;
 
     public const double Height = 640;
 
-    /// <summary>Companies named on the map; the rest keep a tooltip and their row in the table.</summary>
+    /// <summary>
+    /// Companies named on the map, at most: the largest first, and only where the name does not
+    /// overlap one already written. The rest keep a tooltip and their row in the table.
+    /// </summary>
     public const int MaxLabels = 40;
+
+    /// <summary>Label font size in the SVG (NetworkPage.razor.css), and the widest a character of it gets.</summary>
+    public const double LabelFontSize = 12;
+
+    public const double LabelCharWidth = 0.62 * LabelFontSize;
 
     private const double Margin = 48;
 
-    public async Task<NetworkMap> BuildAsync(NetworkUrl url, CancellationToken cancellationToken = default)
+    public Task<NetworkMap> BuildAsync(NetworkUrl url, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Build(readModel.Current, url));
+
+    /// <summary>The map of one snapshot: the current one, or a pinned release's.</summary>
+    public NetworkMap Build(ReadSnapshot snapshot, NetworkUrl url)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(url);
-        var asOf = url.AsOf ?? analytics.Today;
-        var page = await deals.QueryAsync(url.Filter, cancellationToken);
-        var kinds = (await companies.ListAsync(cancellationToken)).ToDictionary(c => c.Slug, StringComparer.Ordinal);
-        var positions = (await analytics.CapacityAsync(asOf, rollUp: false, cancellationToken))
-            .Where(p => p.Available is not null) // "not tracked" sizes no node (CoverageRule)
-            .ToDictionary(p => p.Company.Slug, p => p.Available!, StringComparer.Ordinal);
+        var today = analytics.Today;
+        var asOf = url.AsOf ?? today;
+        var page = DealQueryService.Query(snapshot, url.Filter);
+        var calculator = analytics.Calculator(snapshot);
+        // Every company's position at today's date is the same for every request on this snapshot: computed once.
+        var positions = asOf == today
+            ? snapshot.Memo("network/positions/" + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _ => Positions(calculator, today))
+            : Positions(calculator, asOf);
 
         var flows = new List<(FlowEdge Flow, DealSummary Deal)>();
         var undirected = new List<DealSummary>();
@@ -142,11 +164,13 @@ public sealed class NetworkQuery(DealQueryService deals, CompanyListService comp
                 ? 6 + (22 * Math.Sqrt(mw.High / maxMw))
                 : 6;
         var degree = flows.SelectMany(f => new[] { f.Flow.From, f.Flow.To }).GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var labelled = slugs.OrderByDescending(Radius).ThenByDescending(s => degree[s]).ThenBy(s => s, StringComparer.Ordinal).Take(MaxLabels).ToHashSet(StringComparer.Ordinal);
+        var labelled = PlaceLabels(
+            slugs.OrderByDescending(Radius).ThenByDescending(s => degree[s]).ThenBy(s => s, StringComparer.Ordinal)
+                .Select(slug => (slug, Box: LabelBox(snapshot.CompaniesBySlug.TryGetValue(slug, out var c) ? c.Name : slug, points[slug].X, points[slug].Y, Radius(slug)))));
         var nodes = slugs.Select(slug => new NetworkNode(
             slug,
-            kinds.TryGetValue(slug, out var row) ? row.Name : slug,
-            kinds.TryGetValue(slug, out var kindRow) ? kindRow.Kind : CompanyKind.Other,
+            snapshot.CompaniesBySlug.TryGetValue(slug, out var row) ? row.Name : slug,
+            row?.Kind ?? CompanyKind.Other,
             positions.TryGetValue(slug, out var mw) ? mw : null,
             points[slug].X,
             points[slug].Y,
@@ -162,6 +186,44 @@ public sealed class NetworkQuery(DealQueryService deals, CompanyListService comp
             .SelectMany(g => g.Select((f, i) => Curve(f.Flow, f.Deal, bySlug[f.Flow.From], bySlug[f.Flow.To], i)))
             .ToList();
         return new NetworkMap(nodes, edges, cycles, undirected, page.Total, page.Items.Count, asOf, Width, Height);
+    }
+
+    private static Dictionary<string, FigureRange> Positions(AnalyticsCalculator calculator, DateOnly asOf) =>
+        calculator.Positions(asOf, rollUp: false)
+            .Where(p => p.Available is not null) // unknown ("not tracked", CoverageRule) sizes no node
+            .ToDictionary(p => p.Company.Slug, p => p.Available!, StringComparer.Ordinal);
+
+    /// <summary>The box a node's label takes: centred under the circle, one line of <see cref="LabelFontSize"/> text.</summary>
+    public static LabelBox LabelBox(string name, double x, double y, double radius)
+    {
+        var width = (name.Length * LabelCharWidth) + 4;
+        var baseline = y + radius + LabelFontSize;
+        return new LabelBox(x - (width / 2), baseline - LabelFontSize, width, LabelFontSize + 3);
+    }
+
+    /// <summary>
+    /// Greedy labelling in priority order: a label is written when it overlaps none already written,
+    /// until <see cref="MaxLabels"/>; at 200 companies the map names the largest and stays readable.
+    /// </summary>
+    public static HashSet<string> PlaceLabels(IEnumerable<(string Slug, LabelBox Box)> candidates)
+    {
+        var placed = new List<LabelBox>();
+        var labelled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (slug, box) in candidates)
+        {
+            if (labelled.Count >= MaxLabels)
+            {
+                break;
+            }
+
+            if (!placed.Any(box.Overlaps))
+            {
+                placed.Add(box);
+                labelled.Add(slug);
+            }
+        }
+
+        return labelled;
     }
 
     /// <summary>Fruchterman–Reingold (GraphShape) from a circle in slug order, so the same data always gives the same picture.</summary>

@@ -72,6 +72,29 @@ public class DealImportTests(TestAppFactory app) : EditingTestBase(app), IClassF
         Assert.Equal(before, await CountsAsync());
     }
 
+    [Fact]
+    public async Task Sources_and_data_centers_are_one_line_each_and_a_mismatch_or_unknown_slug_is_reported()
+    {
+        var editor = await UserAsync("import-lists@example.com", AppRoles.Editor);
+        const string header = "title,announced_on,type,status,parties,data_centers,data_center_share_high,data_center_share_qualifier,source_url,source_title,source_supports";
+        var csv = header + "\n" +
+                  "Two lists,2026-04-01,CapacitySaleOrLease,Announced,xai:Seller;anthropic:Buyer,\"colossus-1\ncolossus-2\",\"150\n\",\"upTo\n\",\"https://example.com/a\nhttps://example.com/a\",\"A\nB\",\"value+capacity\ngeneral\"\n" +
+                  "Bad lists,2026-04-02,CapacitySaleOrLease,Announced,xai:Seller;anthropic:Buyer,nowhere-dc,,,https://example.com/c,\"C\nD\",teleport\n";
+
+        var preview = await Service<DealImportService>().PreviewAsync(editor, csv);
+
+        var deal = Assert.Single(preview.Deals);
+        Assert.Equal("Two lists", deal.Title);
+        Assert.Equal(["https://example.com/a|A|Value, Capacity", "https://example.com/a|B|General"], deal.Sources.Select(s => $"{s.Source!.Url}|{s.Source.Title}|{s.Supports}"));
+        Assert.Equal(2, deal.DataCenters.Count);
+        Assert.Equal((null, 150.0, Core.Figures.FigureQualifier.UpTo), (deal.DataCenters[0].Share!.Low, deal.DataCenters[0].Share!.High, deal.DataCenters[0].Share!.Qualifier));
+        Assert.Null(deal.DataCenters[1].Share);
+        Assert.Equal(
+            ["source_title: \"source_title\" has 2 lines but \"source_url\" has 1: write one line per source.",
+             "data_centers: No data center has the slug \"nowhere-dc\": use an existing data center's slug, or create it first."],
+            preview.Errors.Where(e => e.Row == 3).Select(e => $"{e.Column}: {e.Message}"));
+    }
+
     [Theory]
     [InlineData("title,announced_on\n\"never closed,2026-01-01\n", "never closed")]
     [InlineData("title,announced_on\nab\"cd,2026-01-01\n", "quote appears inside an unquoted field")]
