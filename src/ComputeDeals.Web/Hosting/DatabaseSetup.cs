@@ -103,6 +103,11 @@ public static class DatabaseSetup
         {
             var seeder = scope.ServiceProvider.GetRequiredService<SeedLoader>();
             var seedDirectory = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.SeedDirectory));
+            if (!Directory.Exists(seedDirectory))
+            {
+                // A publish folder carries its own copy of data/seed (see the .csproj) in "seed".
+                seedDirectory = Path.Combine(app.Environment.ContentRootPath, "seed");
+            }
 
             // Several instances may start at once on one PostgreSQL database: only one seeds.
             await using var lockDb = await factory.CreateDbContextAsync();

@@ -21,6 +21,15 @@ public static class UiSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = EditorLimits.HubMessageBytes);
         builder.Services.AddMudServices();
+
+        // Run from build output (`dotnet run --no-launch-profile` in Production), package and bundled assets
+        // (_content/MudBlazor, the scoped CSS bundle, _framework) live outside wwwroot and are found only through
+        // the build's runtime manifest, which ASP.NET Core reads by itself in Development alone. Published output has
+        // no such manifest (the files are copied into wwwroot), so there this is a no-op.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
         builder.Services.AddHttpContextAccessor();
 
         return builder;
