@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using ComputeDeals.Core.Analytics;
+using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Features.Analytics;
 using ComputeDeals.Web.Hosting;
@@ -23,7 +23,7 @@ public static class AnalyticsEndpoints
             .WithTags("Analytics")
             .CacheOutput(ContentCache.Policy);
 
-        group.MapGet("/capacity", async ([Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/capacity", async ([Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, rollup) is not { } query)
                 {
@@ -31,14 +31,15 @@ public static class AnalyticsEndpoints
                 }
 
                 var positions = await analytics.CapacityAsync(query.AsOf, query.RollUp, ct);
-                return Cached(new CapacityResponse(query.AsOf, query.RollUp, positions.Select(p => PositionJson.From(p, withInputs: false)).ToList()));
+                var links = new ApiLinks(request);
+                return Cached(new CapacityResponse(query.AsOf, query.RollUp, positions.Select(p => CapacityPositionDto.From(p, withInputs: false, links)).ToList()));
             })
             .WithName("GetAnalyticsCapacity")
             .WithSummary("Capacity positions (owned, contracted in and out, available MW and accelerators) of every company at a date.")
             .Produces<CapacityResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/capacity/{slug}", async (string slug, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/capacity/{slug}", async (string slug, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, rollup) is not { } query)
                 {
@@ -48,15 +49,15 @@ public static class AnalyticsEndpoints
                 var position = await analytics.CompanyPositionAsync(slug, query.AsOf, query.RollUp, ct);
                 return position is null
                     ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Company not found", detail: $"No company has the slug '{slug}'.")
-                    : Cached(PositionJson.From(position, withInputs: true));
+                    : Cached(CapacityPositionDto.From(position, withInputs: true, new ApiLinks(request)));
             })
             .WithName("GetAnalyticsCompanyCapacity")
             .WithSummary("One company's capacity position at a date, with the capacity rows and deals each number comes from.")
-            .Produces<PositionJson>()
+            .Produces<CapacityPositionDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/valuations", async ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/valuations", async ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
             {
                 var errors = Errors(analytics, asOf, rollup, out var query);
                 var slugs = (companies ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -84,14 +85,14 @@ public static class AnalyticsEndpoints
                     });
                 }
 
-                return Cached(ValuationsResponse.From(comparison));
+                return Cached(ValuationsResponse.From(comparison, new ApiLinks(request)));
             })
             .WithName("GetAnalyticsValuations")
             .WithSummary("Valuations of two or more companies at a date, their ratios and valuation per available MW.")
             .Produces<ValuationsResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/deal-value-per-mw", async ([Description(AsOfDescription)] string? asOf, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/deal-value-per-mw", async ([Description(AsOfDescription)] string? asOf, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, null) is not { } query)
                 {
@@ -99,14 +100,15 @@ public static class AnalyticsEndpoints
                 }
 
                 var rows = await analytics.DealValuePerMwAsync(query.AsOf, ct);
-                return Cached(new DealValueResponse(query.AsOf, rows.Select(DealValueJson.From).ToList()));
+                var links = new ApiLinks(request);
+                return Cached(new DealValueResponse(query.AsOf, rows.Select(r => DealValueDto.From(r, links)).ToList()));
             })
             .WithName("GetAnalyticsDealValuePerMw")
             .WithSummary("Value per MW and annualized value per MW of every announced or closed deal with MW, up to a date.")
             .Produces<DealValueResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/quarterly", async ([Description(AsOfDescription)] string? asOf, AnalyticsService analytics, CancellationToken ct) =>
+        group.MapGet("/quarterly", async ([Description(AsOfDescription)] string? asOf, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, null) is not { } query)
                 {
@@ -114,7 +116,8 @@ public static class AnalyticsEndpoints
                 }
 
                 var quarters = await analytics.QuarterlyAsync(query.AsOf, ct);
-                return Cached(new QuarterlyResponse(query.AsOf, quarters.Select(QuarterJson.From).ToList()));
+                var links = new ApiLinks(request);
+                return Cached(new QuarterlyResponse(query.AsOf, quarters.Select(q => QuarterDto.From(q, links)).ToList()));
             })
             .WithName("GetAnalyticsQuarterly")
             .WithSummary("Deal value, MW and accelerators per quarter and deal type, up to a date.")
@@ -166,47 +169,59 @@ public static class AnalyticsEndpoints
     // Cached JSON with an ETag and Cache-Control, like every other group of the open-data API.
     private static CachedJson<T> Cached<T>(T value) => new(value);
 
-    private static string EnumName<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
     /// <summary>A range as JSON: its ends, the counts behind it and the text a reader sees.</summary>
-    public sealed record RangeJson(double Low, double High, int Count, int UndisclosedCount, int OpenEndedCount, string Text)
+    public sealed record RangeDto(double Low, double High, int Count, int UndisclosedCount, int OpenEndedCount, string Text)
     {
-        public static RangeJson From(FigureRange range, string text) =>
+        public static RangeDto From(FigureRange range, string text) =>
             new(range.Low, range.High, range.Count, range.UndisclosedCount, range.OpenEndedCount, text);
 
-        public static RangeJson From(FigureRange range, FigureUnit unit) => From(range, FigureFormatter.Format(range, unit));
+        public static RangeDto From(FigureRange range, FigureUnit unit) => From(range, FigureFormatter.Format(range, unit));
 
-        public static RangeJson? Quotient(FigureRange? range, string text) => range is null ? null : From(range, text);
+        public static RangeDto? Quotient(FigureRange? range, string text) => range is null ? null : From(range, text);
 
         /// <summary>Owned or available capacity; null when the company's own sites are not tracked (see "coverage").</summary>
-        public static RangeJson? Capacity(FigureRange? range, FigureUnit unit = FigureUnit.Megawatts) => range is null ? null : From(range, unit);
+        public static RangeDto? Capacity(FigureRange? range, FigureUnit unit = FigureUnit.Megawatts) => range is null ? null : From(range, unit);
     }
 
-    public sealed record CompanyJson(string Slug, string Name, string Kind)
+    /// <summary>A company in the analytics, with its API and page links.</summary>
+    public sealed record AnalyticsCompanyDto(string Slug, string Name, CompanyKind Kind, string Url, string Permalink)
     {
-        public static CompanyJson From(ComputeDeals.Core.Analytics.CompanyRef c) => new(c.Slug, c.Name, EnumName(c.Kind));
+        public static AnalyticsCompanyDto From(CompanyRef c, ApiLinks links) =>
+            new(c.Slug, c.Name, c.Kind, links.CompanyApi(c.Slug), links.CompanyPermalink(c.Slug));
     }
 
-    public sealed record SourceJson(string Title, string Url, string? Publisher)
-    {
-        public static SourceJson From(SourceRef s) => new(s.Title, s.Url, s.Publisher);
-    }
+    private static SourceRefDto Source(SourceRef s) => new(null, s.Url, s.Title, s.Publisher, null);
 
     /// <summary>One input behind a number: a capacity row (of a data center) or a deal.</summary>
-    public sealed record InputJson(string Kind, string Slug, string Name, DateOnly Date, string Detail, string Text, string Url, IReadOnlyList<SourceJson> Sources)
+    public sealed record InputDto(
+        ContributionKind Kind, string Slug, string Name, DateOnly Date, string Detail, string Text,
+        [property: Description("The input's record in the API.")] string Url,
+        [property: Description("The input's page on the website.")] string Permalink,
+        IReadOnlyList<SourceRefDto> Sources)
     {
-        public static InputJson From(Contribution c) => new(
-            EnumName(c.Kind), c.Slug, c.Name, c.Date, c.Detail, c.Text,
-            c.Kind == ContributionKind.Deal ? $"/deals/{c.Slug}" : c.Kind == ContributionKind.CapacityRow ? $"/datacenters/{c.Slug}" : $"/companies/{c.Slug}",
-            c.Sources.Select(SourceJson.From).ToList());
+        public static InputDto From(Contribution c, ApiLinks links) => new(
+            c.Kind, c.Slug, c.Name, c.Date, c.Detail, c.Text,
+            c.Kind switch
+            {
+                ContributionKind.Deal => links.DealApi(c.Slug),
+                ContributionKind.CapacityRow => links.DataCenterApi(c.Slug),
+                _ => links.CompanyApi(c.Slug),
+            },
+            c.Kind switch
+            {
+                ContributionKind.Deal => links.DealPermalink(c.Slug),
+                ContributionKind.CapacityRow => links.DataCenterPermalink(c.Slug),
+                _ => links.CompanyPermalink(c.Slug),
+            },
+            c.Sources.Select(Source).ToList());
     }
 
-    public sealed record TracedJson(double Low, double High, int Count, int UndisclosedCount, int OpenEndedCount, string Text, IReadOnlyList<InputJson>? Inputs)
+    /// <summary>A range with the inputs it is the sum of (when asked for).</summary>
+    public sealed record TracedRangeDto(double Low, double High, int Count, int UndisclosedCount, int OpenEndedCount, string Text, IReadOnlyList<InputDto>? Inputs)
     {
-        public static TracedJson From(TracedRange t, bool withInputs) => new(
+        public static TracedRangeDto From(TracedRange t, bool withInputs, ApiLinks links) => new(
             t.Range.Low, t.Range.High, t.Range.Count, t.Range.UndisclosedCount, t.Range.OpenEndedCount, t.Text,
-            withInputs ? t.Inputs.Select(InputJson.From).ToList() : null);
+            withInputs ? t.Inputs.Select(i => InputDto.From(i, links)).ToList() : null);
     }
 
     /// <summary>
@@ -214,109 +229,112 @@ public static class AnalyticsEndpoints
     /// (complete, partial, notTracked); unless complete, ownedMw and availableMw are "at least" ranges, or
     /// null when nothing is proven (the text reads "not tracked"). Never a zero or a negative built on a gap.
     /// </summary>
-    public sealed record PositionJson(
-        CompanyJson Company,
+    public sealed record CapacityPositionDto(
+        AnalyticsCompanyDto Company,
         IReadOnlyList<string> Members,
         DateOnly AsOf,
-        string Coverage,
-        string OwnedText,
-        string AvailableText,
-        TracedJson OwnedOperationalMw,
-        TracedJson OwnedPlannedMw,
-        RangeJson? OwnedMw,
-        TracedJson ContractedInMw,
-        TracedJson ContractedOutMw,
-        RangeJson? AvailableMw,
-        TracedJson OwnedAccelerators,
-        TracedJson AcceleratorsIn,
-        TracedJson AcceleratorsOut,
-        RangeJson? AvailableAccelerators)
+        [property: Description("How completely the company's own data centers are tracked: complete, partial or notTracked.")] CapacityCoverage Coverage,
+        [property: Description("Owned MW as a reader sees it: a range, \"at least ...\" or \"not tracked\".")] string OwnedText,
+        [property: Description("Available MW as a reader sees it: a range, \"at least ...\" or \"not tracked\".")] string AvailableText,
+        TracedRangeDto OwnedOperationalMw,
+        TracedRangeDto OwnedPlannedMw,
+        [property: Description("Null when the company's own data centers are not tracked.")] RangeDto? OwnedMw,
+        TracedRangeDto ContractedInMw,
+        TracedRangeDto ContractedOutMw,
+        [property: Description("Null when the inputs prove nothing above zero (see coverage).")] RangeDto? AvailableMw,
+        TracedRangeDto OwnedAccelerators,
+        TracedRangeDto AcceleratorsIn,
+        TracedRangeDto AcceleratorsOut,
+        RangeDto? AvailableAccelerators)
     {
-        public static PositionJson From(CapacityPosition p, bool withInputs) => new(
-            CompanyJson.From(p.Company),
+        public static CapacityPositionDto From(CapacityPosition p, bool withInputs, ApiLinks links) => new(
+            AnalyticsCompanyDto.From(p.Company, links),
             p.Members.Select(m => m.Slug).ToList(),
             p.AsOf,
-            EnumName(p.Coverage),
-            AnalyticsText.Capacity(p.Owned),
-            AnalyticsText.Capacity(p.Available),
-            TracedJson.From(p.OwnedOperational, withInputs),
-            TracedJson.From(p.OwnedPlanned, withInputs),
-            RangeJson.Capacity(p.Owned),
-            TracedJson.From(p.ContractedIn, withInputs),
-            TracedJson.From(p.ContractedOut, withInputs),
-            RangeJson.Capacity(p.Available),
-            TracedJson.From(p.OwnedAccelerators, withInputs),
-            TracedJson.From(p.AcceleratorsIn, withInputs),
-            TracedJson.From(p.AcceleratorsOut, withInputs),
-            RangeJson.Capacity(p.AvailableAccelerators, FigureUnit.Count));
+            p.Coverage,
+            p.OwnedText,
+            p.AvailableText,
+            TracedRangeDto.From(p.OwnedOperational, withInputs, links),
+            TracedRangeDto.From(p.OwnedPlanned, withInputs, links),
+            RangeDto.Capacity(p.Owned),
+            TracedRangeDto.From(p.ContractedIn, withInputs, links),
+            TracedRangeDto.From(p.ContractedOut, withInputs, links),
+            RangeDto.Capacity(p.Available),
+            TracedRangeDto.From(p.OwnedAccelerators, withInputs, links),
+            TracedRangeDto.From(p.AcceleratorsIn, withInputs, links),
+            TracedRangeDto.From(p.AcceleratorsOut, withInputs, links),
+            RangeDto.Capacity(p.AvailableAccelerators, FigureUnit.Count));
     }
 
-    public sealed record CapacityResponse(DateOnly AsOf, bool RolledUp, IReadOnlyList<PositionJson> Positions);
+    public sealed record CapacityResponse(DateOnly AsOf, bool RolledUp, IReadOnlyList<CapacityPositionDto> Positions);
 
-    public sealed record ValuationJson(DateOnly AsOf, RangeJson Amount, string Basis, SourceJson? Source);
+    public sealed record AnalyticsValuationDto(DateOnly AsOf, RangeDto Amount, ValuationBasis Basis, SourceRefDto? Source);
 
-    public sealed record CompanyValuationJson(CompanyJson Company, ValuationJson? Valuation, string Coverage, RangeJson? AvailableMw, RangeJson? ValuePerAvailableMw);
+    public sealed record CompanyValuationDto(AnalyticsCompanyDto Company, AnalyticsValuationDto? Valuation, CapacityCoverage Coverage, RangeDto? AvailableMw, RangeDto? ValuePerAvailableMw);
 
-    public sealed record RatioJson(string Numerator, string Denominator, RangeJson? Ratio);
+    public sealed record ValuationRatioDto(string Numerator, string Denominator, RangeDto? Ratio);
 
-    public sealed record ValuationsResponse(DateOnly AsOf, bool RolledUp, IReadOnlyList<CompanyValuationJson> Companies, IReadOnlyList<RatioJson> Ratios)
+    public sealed record ValuationsResponse(DateOnly AsOf, bool RolledUp, IReadOnlyList<CompanyValuationDto> Companies, IReadOnlyList<ValuationRatioDto> Ratios)
     {
-        public static ValuationsResponse From(ValuationComparison c) => new(
+        public static ValuationsResponse From(ValuationComparison c, ApiLinks links) => new(
             c.AsOf,
             c.RolledUp,
-            c.Companies.Select(v => new CompanyValuationJson(
-                CompanyJson.From(v.Company),
+            c.Companies.Select(v => new CompanyValuationDto(
+                AnalyticsCompanyDto.From(v.Company, links),
                 v.Valuation is { } val
-                    ? new ValuationJson(val.AsOf, RangeJson.From(val.Range, val.Text), EnumName(val.Basis), val.Source is null ? null : SourceJson.From(val.Source))
+                    ? new AnalyticsValuationDto(val.AsOf, RangeDto.From(val.Range, val.Text), val.Basis, val.Source is null ? null : Source(val.Source))
                     : null,
-                EnumName(v.Position.Coverage),
-                RangeJson.Capacity(v.Position.Available),
-                RangeJson.Quotient(v.ValuePerAvailableMw, AnalyticsText.PerMw(v.ValuePerAvailableMw)))).ToList(),
-            c.Ratios.Select(r => new RatioJson(r.Numerator.Slug, r.Denominator.Slug, RangeJson.Quotient(r.Ratio, AnalyticsText.Ratio(r.Ratio)))).ToList());
+                v.Position.Coverage,
+                RangeDto.Capacity(v.Position.Available),
+                RangeDto.Quotient(v.ValuePerAvailableMw, AnalyticsText.PerMw(v.ValuePerAvailableMw)))).ToList(),
+            c.Ratios.Select(r => new ValuationRatioDto(r.Numerator.Slug, r.Denominator.Slug, RangeDto.Quotient(r.Ratio, AnalyticsText.Ratio(r.Ratio)))).ToList());
     }
 
-    public sealed record DealJson(string Slug, string Title, string Type, string Status, DateOnly AnnouncedOn, string Url);
+    /// <summary>A deal named by an analytics result, with its API and page links.</summary>
+    public sealed record AnalyticsDealDto(string Slug, string Title, DealType Type, DealStatus Status, DateOnly AnnouncedOn, string Url, string Permalink)
+    {
+        public static AnalyticsDealDto From(DealRef d, ApiLinks links) =>
+            new(d.Slug, d.Title, d.Type, d.Status, d.AnnouncedOn, links.DealApi(d.Slug), links.DealPermalink(d.Slug));
+    }
 
-    public sealed record DealValueJson(
-        DealJson Deal,
-        IReadOnlyList<string> Parties,
-        string Value,
-        string ValuePeriod,
-        RangeJson Mw,
-        RangeJson? Accelerators,
+    public sealed record DealValueDto(
+        AnalyticsDealDto Deal,
+        IReadOnlyList<PartyDto> Parties,
+        [property: Description("The deal's value as the site writes it, with its period.")] string Value,
+        ValuePeriod ValuePeriod,
+        RangeDto Mw,
+        RangeDto? Accelerators,
         double? TermMonths,
-        RangeJson TotalValue,
-        RangeJson AnnualValue,
-        RangeJson? ValuePerMw,
-        RangeJson? AnnualValuePerMw,
-        IReadOnlyList<SourceJson> Sources)
+        RangeDto TotalValue,
+        RangeDto AnnualValue,
+        RangeDto? ValuePerMw,
+        RangeDto? AnnualValuePerMw,
+        IReadOnlyList<SourceRefDto> Sources)
     {
-        public static DealValueJson From(DealValueRow r) => new(
-            DealOf(r.Deal),
-            r.Parties.Select(p => $"{p.Company.Slug}:{EnumName(p.Role)}").ToList(),
+        public static DealValueDto From(DealValueRow r, ApiLinks links) => new(
+            AnalyticsDealDto.From(r.Deal, links),
+            r.Parties.Select(p => new PartyDto(p.Company.Slug, p.Company.Name, p.Role, links.CompanyApi(p.Company.Slug), links.CompanyPermalink(p.Company.Slug))).ToList(),
             FigureFormatter.FormatDealValue(r.Value, r.ValuePeriod),
-            EnumName(r.ValuePeriod),
-            RangeJson.From(r.Mw, FigureUnit.Megawatts),
-            r.Accelerators is null ? null : RangeJson.From(r.Accelerators, FigureUnit.Count),
+            r.ValuePeriod,
+            RangeDto.From(r.Mw, FigureUnit.Megawatts),
+            r.Accelerators is null ? null : RangeDto.From(r.Accelerators, FigureUnit.Count),
             r.TermMonths,
-            RangeJson.From(r.TotalValue, FigureUnit.Usd),
-            RangeJson.From(r.AnnualValue, FigureUnit.Usd),
-            RangeJson.Quotient(r.ValuePerMw, AnalyticsText.PerMw(r.ValuePerMw)),
-            RangeJson.Quotient(r.AnnualValuePerMw, AnalyticsText.PerMwYear(r.AnnualValuePerMw)),
-            r.Sources.Select(SourceJson.From).ToList());
+            RangeDto.From(r.TotalValue, FigureUnit.Usd),
+            RangeDto.From(r.AnnualValue, FigureUnit.Usd),
+            RangeDto.Quotient(r.ValuePerMw, AnalyticsText.PerMw(r.ValuePerMw)),
+            RangeDto.Quotient(r.AnnualValuePerMw, AnalyticsText.PerMwYear(r.AnnualValuePerMw)),
+            r.Sources.Select(Source).ToList());
     }
 
-    public sealed record DealValueResponse(DateOnly AsOf, IReadOnlyList<DealValueJson> Deals);
+    public sealed record DealValueResponse(DateOnly AsOf, IReadOnlyList<DealValueDto> Deals);
 
-    public sealed record QuarterJson(string Quarter, int Year, int QuarterOfYear, string Type, int DealCount, RangeJson Value, RangeJson Mw, RangeJson Accelerators, IReadOnlyList<DealJson> Deals)
+    public sealed record QuarterDto(string Quarter, int Year, int QuarterOfYear, DealType Type, int DealCount, RangeDto Value, RangeDto Mw, RangeDto Accelerators, IReadOnlyList<AnalyticsDealDto> Deals)
     {
-        public static QuarterJson From(QuarterlyTotal q) => new(
-            q.Label, q.Quarter.Year, q.Quarter.Quarter, EnumName(q.Type), q.DealCount,
-            RangeJson.From(q.Value, FigureUnit.Usd), RangeJson.From(q.Mw, FigureUnit.Megawatts), RangeJson.From(q.Accelerators, FigureUnit.Count),
-            q.Deals.Select(DealOf).ToList());
+        public static QuarterDto From(QuarterlyTotal q, ApiLinks links) => new(
+            q.Label, q.Quarter.Year, q.Quarter.Quarter, q.Type, q.DealCount,
+            RangeDto.From(q.Value, FigureUnit.Usd), RangeDto.From(q.Mw, FigureUnit.Megawatts), RangeDto.From(q.Accelerators, FigureUnit.Count),
+            q.Deals.Select(d => AnalyticsDealDto.From(d, links)).ToList());
     }
 
-    public sealed record QuarterlyResponse(DateOnly AsOf, IReadOnlyList<QuarterJson> Quarters);
-
-    private static DealJson DealOf(DealRef d) => new(d.Slug, d.Title, EnumName(d.Type), EnumName(d.Status), d.AnnouncedOn, $"/deals/{d.Slug}");
+    public sealed record QuarterlyResponse(DateOnly AsOf, IReadOnlyList<QuarterDto> Quarters);
 }

@@ -40,8 +40,11 @@ public class AnalyticsEndpointsTests(TestAppFactory app) : IClassFixture<TestApp
         var inputs = body.GetProperty("contractedInMw").GetProperty("inputs").EnumerateArray().ToList();
         Assert.Equal(3, inputs.Count);
         var colossus = inputs.Single(i => i.GetProperty("slug").GetString() == "xai-anthropic-colossus-1");
-        Assert.Equal("/deals/xai-anthropic-colossus-1", colossus.GetProperty("url").GetString());
+        Assert.Equal("deal", colossus.GetProperty("kind").GetString());
+        Assert.Equal("http://localhost/api/v1/deals/xai-anthropic-colossus-1", colossus.GetProperty("url").GetString());
+        Assert.Equal("http://localhost/deals/xai-anthropic-colossus-1", colossus.GetProperty("permalink").GetString());
         Assert.True(colossus.GetProperty("sources").GetArrayLength() >= 1);
+        Assert.Equal("http://localhost/companies/anthropic", body.GetProperty("company").GetProperty("permalink").GetString());
     }
 
     [Fact]
@@ -81,6 +84,9 @@ public class AnalyticsEndpointsTests(TestAppFactory app) : IClassFixture<TestApp
         Assert.Equal(3e9 / 168, barberLake.GetProperty("valuePerMw").GetProperty("low").GetDouble(), 0);
         Assert.Equal(3e8 / 168, barberLake.GetProperty("annualValuePerMw").GetProperty("high").GetDouble(), 0);
         Assert.Equal("$17.9M/MW", barberLake.GetProperty("valuePerMw").GetProperty("text").GetString());
+        // Parties and enums as in every other group: one converter, objects with absolute links.
+        Assert.Equal("total", barberLake.GetProperty("valuePeriod").GetString());
+        Assert.All(barberLake.GetProperty("parties").EnumerateArray(), p => Assert.StartsWith("http://localhost/companies/", p.GetProperty("permalink").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -93,6 +99,9 @@ public class AnalyticsEndpointsTests(TestAppFactory app) : IClassFixture<TestApp
             .Single(q => q.GetProperty("quarter").GetString() == "Q2 2026" && q.GetProperty("type").GetString() == "cloudCommitment");
         // The Amazon–Anthropic deal alone: $5B, up to $25B; up to 5 GW.
         Assert.Equal(1, q2.GetProperty("dealCount").GetInt32());
+        var deal = Assert.Single(q2.GetProperty("deals").EnumerateArray());
+        Assert.Equal(("amazon-anthropic-compute-2026", "cloudCommitment", "http://localhost/deals/amazon-anthropic-compute-2026"),
+            (deal.GetProperty("slug").GetString(), deal.GetProperty("type").GetString(), deal.GetProperty("permalink").GetString()));
         Assert.Equal((5e9, 25e9), (q2.GetProperty("value").GetProperty("low").GetDouble(), q2.GetProperty("value").GetProperty("high").GetDouble()));
     }
 
