@@ -1,6 +1,7 @@
 using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Features.AsRecorded;
 using ComputeDeals.Web.Features.ReadModel;
+using ComputeDeals.Web.Features.Releases;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddHealth();
 builder.AddUi();
 builder.AddFeatures();
 builder.AddContentCache();
+builder.AddPublicCompression();
 builder.AddReadModel();
 builder.AddApi();
 builder.AddPublicPages();
@@ -34,6 +36,7 @@ await app.LoadReadModelAsync();
 app.UseTransportSecurity();
 
 app.UseAsRecordedPermalinks();
+app.UseReleasePins();
 app.UseHeadAsGet();
 app.UseSecurityHeaders();
 app.UseRequestLogging();

@@ -15,6 +15,7 @@ public static class ReleasesSetup
         builder.Services.AddOptions<DataLicenseOptions>().BindConfiguration(DataLicenseOptions.Section);
         builder.Services.AddScoped<AsRecordedService>();
         builder.Services.AddScoped<ReleaseService>();
+        builder.Services.AddSingleton<ReleaseSnapshots>();
         builder.Services.AddScoped<CitationService>();
         return builder;
     }

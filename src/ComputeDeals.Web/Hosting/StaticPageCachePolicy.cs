@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
 
 namespace ComputeDeals.Web.Hosting;
 
@@ -49,6 +50,6 @@ public sealed class StaticPageCachePolicy : IOutputCachePolicy
         response.Headers.Pragma = default;
         response.Headers.CacheControl = BrowserCacheControl;
         // The theme cookie changes the HTML (see the content policy's theme variation).
-        response.Headers.Vary = "Cookie";
+        response.Headers.Vary = StringValues.Concat(response.Headers.Vary, "Cookie");
     }
 }

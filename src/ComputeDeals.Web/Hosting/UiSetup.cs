@@ -44,6 +44,7 @@ public static class UiSetup
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseOutputCache();
+        app.UsePublicCompression();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapThemeEndpoint();

@@ -25,8 +25,11 @@ public sealed class ReadModel(IDbContextFactory<AppDbContext> factory, IOutputCa
     private long _newest;
     private long _version;
 
-    /// <summary>The snapshot in force. Read it once per request and use that reference throughout.</summary>
-    public ReadSnapshot Current => _current ?? throw new InvalidOperationException("The read model is not loaded yet: call ReadModel.LoadAsync at start.");
+    /// <summary>
+    /// The snapshot in force. Read it once per request and use that reference throughout. A request
+    /// pinned to a release (?release=, see <see cref="Releases.ReleasePin"/>) gets that release's snapshot.
+    /// </summary>
+    public ReadSnapshot Current => Releases.ReleasePin.Snapshot ?? _current ?? throw new InvalidOperationException("The read model is not loaded yet: call ReadModel.LoadAsync at start.");
 
     public bool IsLoaded => _current is not null;
 
@@ -47,7 +50,7 @@ public sealed class ReadModel(IDbContextFactory<AppDbContext> factory, IOutputCa
             _applied.Clear();
             _applied.UnionWith(seen);
             _newest = seen.Count == 0 ? 0 : seen.Max();
-            await SwapAsync(dataset, cancellationToken);
+            await SwapAsync(dataset, Fingerprint(_newest, _applied), cancellationToken);
             logger.LogInformation(
                 "Read model loaded: {Deals} deals, {Companies} companies, {Centers} data centers in {Elapsed:0} ms",
                 dataset.Deals.Count, dataset.Companies.Count, dataset.DataCenters.Count, time.GetElapsedTime(started).TotalMilliseconds);
@@ -87,7 +90,8 @@ public sealed class ReadModel(IDbContextFactory<AppDbContext> factory, IOutputCa
 
             var keys = fresh.Select(r => new EntityKey(r.EntityKind, r.EntityId)).Distinct().ToList();
             var dataset = await PublishedDatasetLoader.PatchAsync(db, _current.Dataset, keys, cancellationToken);
-            await SwapAsync(dataset, cancellationToken);
+            var newest = Math.Max(_newest, fresh.Max(r => r.Id));
+            await SwapAsync(dataset, Fingerprint(newest, _applied.Concat(fresh.Select(r => r.Id))), cancellationToken);
             await ReadModelRefresher.NotifyAsync(db, cancellationToken);
             // Only after the swap: a failed patch is retried by the next refresh.
             foreach (var record in fresh)
@@ -95,7 +99,7 @@ public sealed class ReadModel(IDbContextFactory<AppDbContext> factory, IOutputCa
                 _applied.Add(record.Id);
             }
 
-            _newest = Math.Max(_newest, fresh.Max(r => r.Id));
+            _newest = newest;
             _applied.RemoveWhere(id => id <= _newest - Window);
             logger.LogInformation("Read model applied {Count} changes ({Entities})", fresh.Count, string.Join(", ", keys.Take(10).Select(k => $"{k.Kind} {k.Id}")));
             return true;
@@ -108,9 +112,17 @@ public sealed class ReadModel(IDbContextFactory<AppDbContext> factory, IOutputCa
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task SwapAsync(PublishedDataset dataset, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same on every instance that has applied the same committed writes: the newest applied
+    /// change-record id and how many applied ids lie in the window below it (a late PostgreSQL commit
+    /// below the newest id changes the count). Keys the ETags of cached pages.
+    /// </summary>
+    private static string Fingerprint(long newest, IEnumerable<long> applied) =>
+        FormattableString.Invariant($"{newest}.{applied.Count(id => id > newest - Window)}");
+
+    private async Task SwapAsync(PublishedDataset dataset, string fingerprint, CancellationToken cancellationToken)
     {
-        var snapshot = ReadSnapshot.Build(dataset, Interlocked.Increment(ref _version));
+        var snapshot = ReadSnapshot.Build(dataset, Interlocked.Increment(ref _version), fingerprint);
         _current = snapshot;
         // Responses rendered from the old snapshot can no longer be served.
         await cache.EvictByTagAsync(Hosting.ContentCache.Tag, cancellationToken);

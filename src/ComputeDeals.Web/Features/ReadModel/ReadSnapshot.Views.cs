@@ -12,6 +12,12 @@ public sealed partial class ReadSnapshot
     private readonly ConcurrentDictionary<string, Lazy<object>> _memo = new(StringComparer.Ordinal);
     private FrozenDictionary<int, IReadOnlyList<CompanyRecord>>? _subsidiaries;
 
+    /// <summary>
+    /// Names the committed writes this snapshot includes, the same on every instance that applied
+    /// them (unlike <see cref="Version"/>, which counts this instance's snapshots): the ETag of a cached page.
+    /// </summary>
+    public string Fingerprint { get; private init; } = "0.0";
+
     /// <summary>Each company's subsidiaries that are not deleted, by name (ordinal).</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<CompanyRecord>> SubsidiariesByParent =>
         LazyInitializer.EnsureInitialized(ref _subsidiaries, () => Dataset.Companies

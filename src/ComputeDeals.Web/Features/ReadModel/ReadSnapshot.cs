@@ -188,7 +188,9 @@ public sealed partial class ReadSnapshot
     /// <summary>Companies party to at least one published deal, by name (the timeline's company filter).</summary>
     public IReadOnlyList<CompanyChoice> CompanyChoices { get; }
 
-    public static ReadSnapshot Build(PublishedDataset dataset, long version) => new(version, dataset);
+    /// <summary>A snapshot of <paramref name="dataset"/>; <paramref name="fingerprint"/> names the writes it includes (see <see cref="Fingerprint"/>).</summary>
+    public static ReadSnapshot Build(PublishedDataset dataset, long version, string fingerprint = "0.0") =>
+        new(version, dataset) { Fingerprint = fingerprint };
 
     /// <summary>
     /// The analytics over every published record of this snapshot, built on first use and shared by

@@ -1,0 +1,186 @@
+using ComputeDeals.Web.Features.ReadModel;
+
+namespace ComputeDeals.Web.Features.Releases;
+
+/// <summary>A release a request is answered from: its id, when it was made and the snapshot built from its dataset.</summary>
+public sealed record PinnedRelease(string Id, DateTimeOffset CreatedAt, ReadSnapshot Snapshot);
+
+/// <summary>
+/// The release the current request is pinned to (?release= on the timeline, /analytics, /network and
+/// the JSON API), or null. <see cref="ReadModel.ReadModel.Current"/> answers with the pinned snapshot,
+/// so the very same query code runs on the release's data.
+/// </summary>
+public static class ReleasePin
+{
+    private static readonly AsyncLocal<PinnedRelease?> Pinned = new();
+
+    public static PinnedRelease? Current => Pinned.Value;
+
+    /// <summary>The pinned snapshot, if any (what the read model hands out for this request).</summary>
+    public static ReadSnapshot? Snapshot => Pinned.Value?.Snapshot;
+
+    internal static void Set(PinnedRelease? release) => Pinned.Value = release;
+
+    /// <summary>True for the views that answer ?release= from the release (permalinks have their as-recorded page).</summary>
+    public static bool Answers(PathString path) =>
+        path.Equals("/deals", StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/analytics", StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/network", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase);
+
+    public static string NotFoundMessage(string id) =>
+        $"There is no release \"{id}\". The list of releases is at /data.";
+}
+
+/// <summary>
+/// Snapshots built from stored releases. A release never changes, so a built snapshot is kept and
+/// shared; at most <see cref="Capacity"/> are kept (the least recently used goes first).
+/// </summary>
+public sealed class ReleaseSnapshots
+{
+    public const int Capacity = 4;
+
+    private readonly object _gate = new();
+    private readonly LinkedList<(string Id, Lazy<Task<PinnedRelease?>> Build)> _recent = new();
+
+    /// <summary>How many release snapshots are held now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recent.Count;
+            }
+        }
+    }
+
+    public async Task<PinnedRelease?> FindAsync(string id, ReleaseService releases, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(releases);
+        Lazy<Task<PinnedRelease?>> build;
+        lock (_gate)
+        {
+            var node = _recent.First;
+            while (node is not null && node.Value.Id != id)
+            {
+                node = node.Next;
+            }
+
+            if (node is not null)
+            {
+                _recent.Remove(node);
+                _recent.AddFirst(node);
+                build = node.Value.Build;
+            }
+            else
+            {
+                build = new Lazy<Task<PinnedRelease?>>(() => LoadAsync(id, releases));
+                _recent.AddFirst((id, build));
+                while (_recent.Count > Capacity)
+                {
+                    _recent.RemoveLast();
+                }
+            }
+        }
+
+        var pinned = await build.Value.WaitAsync(cancellationToken);
+        if (pinned is null)
+        {
+            // Unknown ids are not kept: they would push real releases out.
+            lock (_gate)
+            {
+                for (var node = _recent.First; node is not null; node = node.Next)
+                {
+                    if (node.Value.Id == id && ReferenceEquals(node.Value.Build, build))
+                    {
+                        _recent.Remove(node);
+                        break;
+                    }
+                }
+            }
+        }
+
+        return pinned;
+    }
+
+    private static async Task<PinnedRelease?> LoadAsync(string id, ReleaseService releases)
+    {
+        if (await releases.FindAsync(id) is not { } found || await releases.DatasetAsync(id) is not { } dataset)
+        {
+            return null;
+        }
+
+        // A negative version: never equal to a live snapshot's, so cached responses of the two never mix.
+        return new PinnedRelease(found.Summary.Id, found.Summary.CreatedAt, ReadSnapshot.Build(dataset, -found.Summary.Sequence));
+    }
+}
+
+public static class ReleasePinning
+{
+    /// <summary>
+    /// Answers ?release= on the timeline, /analytics, /network and /api/v1 from that release's snapshot;
+    /// an unknown release is a 404 with the reason (problem details in the API, a page otherwise).
+    /// </summary>
+    public static WebApplication UseReleasePins(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                || !request.Query.TryGetValue("release", out var value)
+                || !ReleasePin.Answers(request.Path))
+            {
+                await next(context);
+                return;
+            }
+
+            var id = value.ToString().Trim();
+            var releases = context.RequestServices.GetRequiredService<ReleaseService>();
+            var pinned = id.Length is > 0 and <= 40
+                ? await context.RequestServices.GetRequiredService<ReleaseSnapshots>().FindAsync(id, releases, context.RequestAborted)
+                : null;
+            if (pinned is null)
+            {
+                await UnknownAsync(context, id);
+                return;
+            }
+
+            ReleasePin.Set(pinned);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                ReleasePin.Set(null);
+            }
+        });
+        return app;
+    }
+
+    private static async Task UnknownAsync(HttpContext context, string id)
+    {
+        var message = ReleasePin.NotFoundMessage(id);
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown release", detail: message).ExecuteAsync(context);
+            return;
+        }
+
+        // A page of its own with the reason (status-code pages do not replace a response that has a body).
+        await UnknownPageAsync(context, message);
+    }
+
+    private static async Task UnknownPageAsync(HttpContext context, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var encoded = System.Net.WebUtility.HtmlEncode(message);
+        await context.Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>Unknown release · ComputeDeals</title><link rel=\"stylesheet\" href=\"/app.css\"></head>"
+            + $"<body><main class=\"cd-main\" style=\"max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>Unknown release</h1><p role=\"alert\" data-error=\"release\">{encoded}</p>"
+            + "<p><a href=\"/data\">The dataset and its releases</a> · <a href=\"/\">ComputeDeals</a></p></main></body></html>");
+    }
+}
