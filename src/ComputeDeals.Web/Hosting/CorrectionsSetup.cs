@@ -15,6 +15,7 @@ public static class CorrectionsSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<SuggestionRateLimiter>();
         builder.Services.AddScoped<CorrectionService>();
+        builder.Services.AddScoped<SuggestionPrefill>();
         return builder;
     }
 

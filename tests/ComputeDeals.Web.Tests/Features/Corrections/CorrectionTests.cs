@@ -178,6 +178,11 @@ public class CorrectionTests(CorrectionsAppFactory app) : IClassFixture<Correcti
             Assert.Equal($"/editor/deals/{xss.EntityId}?suggestion={xss.Id}", accepted.Headers.Location?.OriginalString);
             var form = await PageClient.ParseAsync(await editor.GetStringAsync(accepted.Headers.Location));
             Assert.Contains("marker-xss", form.QuerySelector($".cd-suggestion-panel[data-suggestion='{xss.Id}']")?.TextContent, StringComparison.Ordinal);
+            // The form opens prefilled: the reader's source is already the last row of the deal's sources, as text, not markup.
+            var urls = form.QuerySelectorAll("input[id^='source-'][id$='-url']").Select(i => i.GetAttribute("value")).ToList();
+            Assert.Equal(xss.SourceUrl, urls[^1]);
+            Assert.StartsWith("Source suggested by a reader (example.com)", form.QuerySelector($"input#source-{urls.Count - 1}-title")?.GetAttribute("value"), StringComparison.Ordinal);
+            Assert.Null(form.QuerySelector("[onmouseover]"));
         }
 
         using (var noReason = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["reason"] = " " }))
