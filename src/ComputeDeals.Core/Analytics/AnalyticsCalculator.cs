@@ -65,7 +65,7 @@ public sealed class AnalyticsCalculator
             .Where(c => !rollUp || ParentAt(c.Id, asOf) is null)
             .Select(c => Position(c.Id, asOf, rollUp))
             .Where(p => !p.IsEmpty)
-            .OrderByDescending(p => p.Available.High).ThenBy(p => p.Company.Name, StringComparer.Ordinal)
+            .OrderBy(p => p.Available is null).ThenByDescending(p => p.Available?.High).ThenBy(p => p.Company.Name, StringComparer.Ordinal)
             .ToList();
 
     /// <summary>The capacity position of one company at the date, with its subsidiaries when rolled up.</summary>
@@ -128,7 +128,8 @@ public sealed class AnalyticsCalculator
             Trace(contractedOut, FigureUnit.Megawatts),
             Trace(ownedAccelerators, FigureUnit.Count),
             Trace(acceleratorsIn, FigureUnit.Count),
-            Trace(acceleratorsOut, FigureUnit.Count));
+            Trace(acceleratorsOut, FigureUnit.Count),
+            CoverageRule.Combine(members.Select(m => _companies[m].Coverage)));
     }
 
     /// <summary>The latest valuation at or before the date, or null when none is on record.</summary>
@@ -152,7 +153,7 @@ public sealed class AnalyticsCalculator
         {
             var valuation = ValuationAt(id, asOf);
             var position = Position(id, asOf, rollUp);
-            var perMw = valuation is null ? null : RangeMath.Divide(valuation.Range, position.Available);
+            var perMw = valuation is null || position.Available is not { } available ? null : RangeMath.Divide(valuation.Range, available);
             return new CompanyValuation(_refs[id], valuation, position, perMw);
         }).ToList();
 

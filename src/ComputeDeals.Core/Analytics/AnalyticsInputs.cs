@@ -17,6 +17,9 @@ public sealed record CompanyInput
 
     public CompanyKind Kind { get; init; } = CompanyKind.Other;
 
+    /// <summary>How completely its own data centers are in the inputs (complete unless told otherwise).</summary>
+    public CapacityCoverage Coverage { get; init; } = CapacityCoverage.Complete;
+
     public int? ParentId { get; init; }
 
     /// <summary>When the parent link took effect; null means it always applied.</summary>

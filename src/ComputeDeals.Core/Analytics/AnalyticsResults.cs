@@ -40,7 +40,9 @@ public sealed record TracedRange(FigureRange Range, FigureUnit Unit, IReadOnlyLi
 
 /// <summary>
 /// A company's (or a group's) capacity at an as-of date: owned, contracted in and out, and what
-/// that leaves available. Available = owned (operational + planned) − contracted-out + contracted-in.
+/// that leaves available. Available = owned (operational + planned) − contracted-out + contracted-in,
+/// under <see cref="CoverageRule"/>: with partial or no coverage of its own sites, owned and available
+/// are "at least" a proven floor or unknown (null, shown as "not tracked"), never a made-up zero or negative.
 /// </summary>
 public sealed record CapacityPosition(
     CompanyRef Company,
@@ -52,17 +54,40 @@ public sealed record CapacityPosition(
     TracedRange ContractedOut,
     TracedRange OwnedAccelerators,
     TracedRange AcceleratorsIn,
-    TracedRange AcceleratorsOut)
+    TracedRange AcceleratorsOut,
+    CapacityCoverage Coverage = CapacityCoverage.Complete)
 {
-    /// <summary>Operational plus planned or under-construction capacity.</summary>
-    public FigureRange Owned => OwnedOperational.Range + OwnedPlanned.Range;
+    /// <summary>Operational plus planned or under-construction capacity of the tracked sites.</summary>
+    public FigureRange TrackedOwned => OwnedOperational.Range + OwnedPlanned.Range;
 
-    public FigureRange Available => Owned - ContractedOut.Range + ContractedIn.Range;
+    /// <summary>Owned capacity: the tracked sum, "at least" it, or null when not tracked.</summary>
+    public FigureRange? Owned => CoverageRule.Owned(TrackedOwned, Coverage);
 
-    public FigureRange AvailableAccelerators => OwnedAccelerators.Range - AcceleratorsOut.Range + AcceleratorsIn.Range;
+    /// <summary>Available MW; null when the inputs prove nothing above zero.</summary>
+    public FigureRange? Available => CoverageRule.Available(TrackedOwned, ContractedOut.Range, ContractedIn.Range, Coverage);
+
+    public FigureRange? AvailableAccelerators => CoverageRule.Available(OwnedAccelerators.Range, AcceleratorsOut.Range, AcceleratorsIn.Range, Coverage);
+
+    public string OwnedOperationalText => AnalyticsText.Owned(OwnedOperational.Range, Coverage);
+
+    public string OwnedPlannedText => AnalyticsText.Owned(OwnedPlanned.Range, Coverage);
+
+    public string OwnedText => AnalyticsText.Capacity(Owned);
+
+    public string AvailableText => AnalyticsText.Capacity(Available);
+
+    public string AvailableAcceleratorsText => AnalyticsText.Capacity(AvailableAccelerators, FigureUnit.Count);
 
     /// <summary>True when no capacity row or capacity deal touches the company at the date.</summary>
-    public bool IsEmpty => Owned.Count + ContractedIn.Range.Count + ContractedOut.Range.Count == 0;
+    public bool IsEmpty => TrackedOwned.Count + ContractedIn.Range.Count + ContractedOut.Range.Count == 0;
+
+    /// <summary>What the coverage leaves out, in a sentence for "why this number"; null when coverage is complete.</summary>
+    public string? CoverageNote => Coverage switch
+    {
+        CapacityCoverage.Complete => null,
+        CapacityCoverage.Partial => $"Only some of the data centers {Company.Name} owns or operates are tracked, so owned capacity is at least the tracked sites and available capacity at least what the inputs prove.",
+        _ => $"The data centers {Company.Name} owns or operates are not tracked, so its owned capacity is unknown and available capacity is at least what it contracts in.",
+    };
 }
 
 /// <summary>A valuation in force at a date.</summary>

@@ -1,3 +1,4 @@
+using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 
 namespace ComputeDeals.Core.Analytics;
@@ -45,6 +46,16 @@ public static class AnalyticsText
 
         return range.UndisclosedCount > 0 ? $"{text} ({range.UndisclosedCount} undisclosed)" : text;
     }
+
+    /// <summary>Text for capacity the store does not track (see <see cref="CoverageRule"/>).</summary>
+    public const string NotTracked = "not tracked";
+
+    /// <summary>Owned or available capacity: the range as a figure, or "not tracked" when unknown.</summary>
+    public static string Capacity(FigureRange? range, FigureUnit unit = FigureUnit.Megawatts) =>
+        range is null ? NotTracked : FigureFormatter.Format(range, unit);
+
+    /// <summary>Owned capacity of some tracked sites under a coverage: "300 MW", "at least 300 MW" or "not tracked".</summary>
+    public static string Owned(FigureRange tracked, CapacityCoverage coverage) => Capacity(CoverageRule.Owned(tracked, coverage));
 
     /// <summary>Dollars per MW: "$10–50M/MW".</summary>
     public static string PerMw(FigureRange? range) => Quotient(range, FigureUnit.Usd, "/MW");

@@ -19,6 +19,12 @@ public sealed class Company : ISoftDeletable
     /// <summary>Short Markdown description.</summary>
     public string? Description { get; set; }
 
+    /// <summary>
+    /// How completely its own data centers are tracked. A company is not tracked until an editor says
+    /// otherwise, so a missing site never reads as zero capacity.
+    /// </summary>
+    public CapacityCoverage Coverage { get; set; } = CapacityCoverage.NotTracked;
+
     public int? ParentId { get; set; }
 
     public Company? Parent { get; set; }

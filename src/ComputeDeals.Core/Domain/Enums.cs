@@ -12,6 +12,23 @@ public enum CompanyKind
     Other,
 }
 
+/// <summary>
+/// How completely the store tracks the data centers a company owns or operates (PRODUCT.md, Coverage).
+/// Only with <see cref="Complete"/> is its owned capacity a sum; otherwise it is "at least" the tracked
+/// sites or not known at all, never a zero.
+/// </summary>
+public enum CapacityCoverage
+{
+    /// <summary>Every data center it owns or operates is in the store (possibly none).</summary>
+    Complete,
+
+    /// <summary>Some of its data centers are in the store, not all.</summary>
+    Partial,
+
+    /// <summary>Its own data centers are not tracked; owned capacity is unknown.</summary>
+    NotTracked,
+}
+
 /// <summary>The kind of agreement a deal is.</summary>
 public enum DealType
 {

@@ -37,6 +37,13 @@ public static class Labels
         _ => "other",
     };
 
+    public static string Of(CapacityCoverage coverage) => coverage switch
+    {
+        CapacityCoverage.Complete => "complete",
+        CapacityCoverage.Partial => "partial",
+        _ => "not tracked",
+    };
+
     public static string Of(FacilityStatus status) => status switch
     {
         FacilityStatus.Planned => "planned",

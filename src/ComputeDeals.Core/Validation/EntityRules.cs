@@ -141,6 +141,7 @@ public static class CompanyRules
         TextRules.Required(errors, "Name", "name", company.Name, FieldLimits.Name);
         TextRules.Slug(errors, "Slug", company.Slug);
         TextRules.Defined(errors, "Kind", "kind", company.Kind);
+        TextRules.Defined(errors, "Coverage", "capacity coverage", company.Coverage);
         TextRules.Country(errors, "Country", company.Country);
         TextRules.Url(errors, "Website", "website", company.Website, required: false, 500);
         TextRules.Markdown(errors, "Description", "description", company.Description, FieldLimits.Description);

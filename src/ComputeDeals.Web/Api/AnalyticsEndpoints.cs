@@ -178,6 +178,9 @@ public static class AnalyticsEndpoints
         public static RangeDto From(FigureRange range, FigureUnit unit) => From(range, FigureFormatter.Format(range, unit));
 
         public static RangeDto? Quotient(FigureRange? range, string text) => range is null ? null : From(range, text);
+
+        /// <summary>Owned or available capacity; null when the company's own sites are not tracked (see "coverage").</summary>
+        public static RangeDto? Capacity(FigureRange? range, FigureUnit unit = FigureUnit.Megawatts) => range is null ? null : From(range, unit);
     }
 
     /// <summary>A company in the analytics, with its API and page links.</summary>
@@ -221,42 +224,53 @@ public static class AnalyticsEndpoints
             withInputs ? t.Inputs.Select(i => InputDto.From(i, links)).ToList() : null);
     }
 
+    /// <summary>
+    /// A capacity position. <c>coverage</c> says how completely the company's own data centers are tracked
+    /// (complete, partial, notTracked); unless complete, ownedMw and availableMw are "at least" ranges, or
+    /// null when nothing is proven (the text reads "not tracked"). Never a zero or a negative built on a gap.
+    /// </summary>
     public sealed record CapacityPositionDto(
         AnalyticsCompanyDto Company,
         IReadOnlyList<string> Members,
         DateOnly AsOf,
+        [property: Description("How completely the company's own data centers are tracked: complete, partial or notTracked.")] CapacityCoverage Coverage,
+        [property: Description("Owned MW as a reader sees it: a range, \"at least ...\" or \"not tracked\".")] string OwnedText,
+        [property: Description("Available MW as a reader sees it: a range, \"at least ...\" or \"not tracked\".")] string AvailableText,
         TracedRangeDto OwnedOperationalMw,
         TracedRangeDto OwnedPlannedMw,
-        RangeDto OwnedMw,
+        [property: Description("Null when the company's own data centers are not tracked.")] RangeDto? OwnedMw,
         TracedRangeDto ContractedInMw,
         TracedRangeDto ContractedOutMw,
-        RangeDto AvailableMw,
+        [property: Description("Null when the inputs prove nothing above zero (see coverage).")] RangeDto? AvailableMw,
         TracedRangeDto OwnedAccelerators,
         TracedRangeDto AcceleratorsIn,
         TracedRangeDto AcceleratorsOut,
-        RangeDto AvailableAccelerators)
+        RangeDto? AvailableAccelerators)
     {
         public static CapacityPositionDto From(CapacityPosition p, bool withInputs, ApiLinks links) => new(
             AnalyticsCompanyDto.From(p.Company, links),
             p.Members.Select(m => m.Slug).ToList(),
             p.AsOf,
+            p.Coverage,
+            p.OwnedText,
+            p.AvailableText,
             TracedRangeDto.From(p.OwnedOperational, withInputs, links),
             TracedRangeDto.From(p.OwnedPlanned, withInputs, links),
-            RangeDto.From(p.Owned, FigureUnit.Megawatts),
+            RangeDto.Capacity(p.Owned),
             TracedRangeDto.From(p.ContractedIn, withInputs, links),
             TracedRangeDto.From(p.ContractedOut, withInputs, links),
-            RangeDto.From(p.Available, FigureUnit.Megawatts),
+            RangeDto.Capacity(p.Available),
             TracedRangeDto.From(p.OwnedAccelerators, withInputs, links),
             TracedRangeDto.From(p.AcceleratorsIn, withInputs, links),
             TracedRangeDto.From(p.AcceleratorsOut, withInputs, links),
-            RangeDto.From(p.AvailableAccelerators, FigureUnit.Count));
+            RangeDto.Capacity(p.AvailableAccelerators, FigureUnit.Count));
     }
 
     public sealed record CapacityResponse(DateOnly AsOf, bool RolledUp, IReadOnlyList<CapacityPositionDto> Positions);
 
     public sealed record AnalyticsValuationDto(DateOnly AsOf, RangeDto Amount, ValuationBasis Basis, SourceRefDto? Source);
 
-    public sealed record CompanyValuationDto(AnalyticsCompanyDto Company, AnalyticsValuationDto? Valuation, RangeDto AvailableMw, RangeDto? ValuePerAvailableMw);
+    public sealed record CompanyValuationDto(AnalyticsCompanyDto Company, AnalyticsValuationDto? Valuation, CapacityCoverage Coverage, RangeDto? AvailableMw, RangeDto? ValuePerAvailableMw);
 
     public sealed record ValuationRatioDto(string Numerator, string Denominator, RangeDto? Ratio);
 
@@ -270,7 +284,8 @@ public static class AnalyticsEndpoints
                 v.Valuation is { } val
                     ? new AnalyticsValuationDto(val.AsOf, RangeDto.From(val.Range, val.Text), val.Basis, val.Source is null ? null : Source(val.Source))
                     : null,
-                RangeDto.From(v.Position.Available, FigureUnit.Megawatts),
+                v.Position.Coverage,
+                RangeDto.Capacity(v.Position.Available),
                 RangeDto.Quotient(v.ValuePerAvailableMw, AnalyticsText.PerMw(v.ValuePerAvailableMw)))).ToList(),
             c.Ratios.Select(r => new ValuationRatioDto(r.Numerator.Slug, r.Denominator.Slug, RangeDto.Quotient(r.Ratio, AnalyticsText.Ratio(r.Ratio)))).ToList());
     }

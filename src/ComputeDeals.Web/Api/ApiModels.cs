@@ -141,6 +141,7 @@ public sealed record CompanyDetail(
     string Slug,
     string Name,
     CompanyKind Kind,
+    [property: Description("How completely the data centers it owns or operates are tracked: complete, partial or notTracked. Unless complete, its owned and available MW are \"at least\" a floor or not known, never zero.")] CapacityCoverage Coverage,
     string? Country,
     string? Website,
     [property: Description("Markdown description.")] string? Description,

@@ -64,6 +64,7 @@ public static class CompaniesEndpoints
             company.Slug,
             company.Name,
             company.Kind,
+            company.Coverage,
             company.Country,
             company.Website,
             company.Description,

@@ -141,9 +141,17 @@ public class AnalyticsPropertyTests
                 yield return p.OwnedPlanned.Range;
                 yield return p.ContractedIn.Range;
                 yield return p.ContractedOut.Range;
-                yield return p.Available;
+                // Unknown (null: nothing above zero proven, see CoverageRule) is never a number, so it yields no range.
+                if (p.Available is { } available)
+                {
+                    yield return available;
+                }
+
                 yield return p.OwnedAccelerators.Range;
-                yield return p.AvailableAccelerators;
+                if (p.AvailableAccelerators is { } accelerators)
+                {
+                    yield return accelerators;
+                }
             }
 
             var comparison = calculator.CompareValuations(ids, world.AsOf, rollUp);

@@ -16,11 +16,11 @@ public class CapacityPositionTests
         Assert.Equal((200d, 200d, 1, 0, 0), Parts(lab.OwnedOperational.Range));
         Assert.Equal((50d, 80d, 1, 0, 0), Parts(lab.OwnedPlanned.Range));
         // Owned = 200 + [50, 80] = [250, 280]; contracted-out 150 (D1); nothing in yet.
-        Assert.Equal((250d, 280d), (lab.Owned.Low, lab.Owned.High));
+        Assert.Equal((250d, 280d), (lab.Owned!.Low, lab.Owned.High));
         Assert.Equal((150d, 150d, 1, 0, 0), Parts(lab.ContractedOut.Range));
         Assert.Equal(0, lab.ContractedIn.Range.Count);
         // Available = [250, 280] − 150 + 0 = [100, 130].
-        Assert.Equal((100d, 130d), (lab.Available.Low, lab.Available.High));
+        Assert.Equal((100d, 130d), (lab.Available!.Low, lab.Available.High));
     }
 
     [Fact]
@@ -104,14 +104,14 @@ public class CapacityPositionTests
         var beforeMerger = Calculator.Position(Parent, new DateOnly(2025, 4, 1), rollUp: true);
 
         // Alone: 40 owned, at least 20 out (D6 from 2025-07-01) → at most 20 available (the bottom is open).
-        Assert.Equal((20d, 20d, 2, 0, 0), Parts(alone.Available));
-        Assert.True(alone.Available.IsOpenBelow);
+        Assert.Equal((20d, 20d, 2, 0, 0), Parts(alone.Available!));
+        Assert.True(alone.Available!.IsOpenBelow);
         // Rolled up: owned 40 + 200 + [50, 80]; out 150 + at least 20 → [120, 150], open below (out may be larger).
         Assert.Equal(["lab", "parent"], rolled.Members.Select(m => m.Slug).Order());
-        Assert.Equal((120d, 150d), (rolled.Available.Low, rolled.Available.High));
-        Assert.True(rolled.Available.IsOpenBelow);
+        Assert.Equal((120d, 150d), (rolled.Available!.Low, rolled.Available.High));
+        Assert.True(rolled.Available!.IsOpenBelow);
         Assert.Equal(["parent"], beforeMerger.Members.Select(m => m.Slug));
-        Assert.Equal(40d, beforeMerger.Owned.High);
+        Assert.Equal(40d, beforeMerger.Owned!.High);
     }
 
     [Fact]

@@ -107,6 +107,9 @@ public class HotPathTests(CountingAppFactory app) : IClassFixture<CountingAppFac
         "/api/v1/datacenters/barber-lake",
         "/api/v1/valuations",
         "/deals/openai-coreweave-2025-05/card.png",
+        "/analytics",
+        "/api/v1/analytics/capacity",
+        "/feeds/deals.atom",
     ];
 
     [Fact]

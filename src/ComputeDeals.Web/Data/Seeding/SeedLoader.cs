@@ -82,6 +82,7 @@ public sealed class SeedLoader(IDbContextFactory<AppDbContext> factory, TimeProv
                 Name = TextRules.CleanRequired(c.Name),
                 Slug = c.Slug,
                 Kind = c.Kind,
+                Coverage = c.Coverage,
                 Country = c.Country,
                 Website = c.Website,
                 Description = c.Description,

@@ -9,7 +9,7 @@ namespace ComputeDeals.Web.Data.Seeding;
 
 public sealed record SeedCompany(
     string Slug, string Name, CompanyKind Kind, string? Country, string? Website, string? Description,
-    string? Parent, DateOnly? ParentSince, List<string>? Aliases);
+    string? Parent, DateOnly? ParentSince, List<string>? Aliases, CapacityCoverage Coverage = CapacityCoverage.NotTracked);
 
 public sealed record SeedSource(string Key, string Url, string Title, string? Publisher, DateOnly? PublishedOn);
 

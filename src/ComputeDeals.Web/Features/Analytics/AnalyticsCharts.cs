@@ -16,7 +16,7 @@ public static class AnalyticsCharts
 
     /// <summary>The companies the capacity chart stacks, highest available MW first.</summary>
     public static IReadOnlyList<CapacityPosition> TopCapacity(IEnumerable<CapacityPosition> positions) =>
-        [.. positions.OrderByDescending(p => p.Available.High).ThenBy(p => p.Company.Name, StringComparer.OrdinalIgnoreCase).Take(CapacityCompanies)];
+        [.. positions.OrderBy(p => p.Available is null).ThenByDescending(p => p.Available?.High).ThenBy(p => p.Company.Name, StringComparer.OrdinalIgnoreCase).Take(CapacityCompanies)];
 
     /// <summary>The deals the value-per-MW chart shows: annual value and MW both disclosed (the latest first, as listed).</summary>
     public static IReadOnlyList<DealValueRow> ChartedDeals(IEnumerable<DealValueRow> rows) =>

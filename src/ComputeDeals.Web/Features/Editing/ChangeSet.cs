@@ -118,6 +118,7 @@ public static class Snapshots
         ["Name"] = company.Name,
         ["Slug"] = company.Slug,
         ["Kind"] = company.Kind.ToString(),
+        ["Coverage"] = company.Coverage.ToString(),
         ["Country"] = company.Country,
         ["Website"] = company.Website,
         ["Description"] = company.Description,

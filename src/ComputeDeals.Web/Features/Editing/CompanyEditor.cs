@@ -91,6 +91,7 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
             company.Name = input.Name;
             company.Slug = input.Slug;
             company.Kind = input.Kind;
+            company.Coverage = input.Coverage;
             company.Country = input.Country;
             company.Website = input.Website;
             company.Description = input.Description;

@@ -14,6 +14,7 @@ public static class ChangeFieldLabels
         ["TermMonths"] = "term in months",
         ["DataCenters"] = "data centers",
         ["ParentSince"] = "parent since",
+        ["Coverage"] = "capacity coverage",
         ["OperatorId"] = "operator",
         ["AsOf"] = "as-of date",
         ["Published"] = "published",

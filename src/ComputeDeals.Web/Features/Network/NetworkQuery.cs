@@ -189,7 +189,9 @@ public sealed class NetworkQuery(ReadModel.ReadModel readModel, AnalyticsService
     }
 
     private static Dictionary<string, FigureRange> Positions(AnalyticsCalculator calculator, DateOnly asOf) =>
-        calculator.Positions(asOf, rollUp: false).ToDictionary(p => p.Company.Slug, p => p.Available, StringComparer.Ordinal);
+        calculator.Positions(asOf, rollUp: false)
+            .Where(p => p.Available is not null) // unknown ("not tracked", CoverageRule) sizes no node
+            .ToDictionary(p => p.Company.Slug, p => p.Available!, StringComparer.Ordinal);
 
     /// <summary>The box a node's label takes: centred under the circle, one line of <see cref="LabelFontSize"/> text.</summary>
     public static LabelBox LabelBox(string name, double x, double y, double radius)

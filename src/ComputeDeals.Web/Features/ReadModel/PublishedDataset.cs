@@ -39,7 +39,10 @@ public sealed record PublishedDataset(
         JsonSerializer.Deserialize<PublishedDataset>(json, JsonOptions) ?? throw new JsonException("The dataset is empty.");
 }
 
-/// <summary>A company that is not deleted.</summary>
+/// <summary>
+/// A company that is not deleted. <see cref="Coverage"/> is last, with a default, so a release written
+/// before coverage existed reads as "not tracked" rather than as complete.
+/// </summary>
 public sealed record CompanyRecord(
     int Id,
     string Name,
@@ -52,7 +55,8 @@ public sealed record CompanyRecord(
     DateOnly? ParentSince,
     IReadOnlyList<string> Aliases,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    CapacityCoverage Coverage = CapacityCoverage.NotTracked);
 
 /// <summary>A data center that is not deleted, with its capacity timeline ordered by date then id.</summary>
 public sealed record DataCenterRecord(

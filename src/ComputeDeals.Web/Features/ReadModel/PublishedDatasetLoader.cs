@@ -119,7 +119,7 @@ public static class PublishedDatasetLoader
             var aliases = (await aliasQuery.OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.CompanyId, a => a.Name);
             companies = [.. (await companyQuery.OrderBy(c => c.Id).ToListAsync(cancellationToken)).Select(c => new CompanyRecord(
                 c.Id, c.Name, c.Slug, c.Kind, c.Country, c.Website, c.Description, c.ParentId, c.ParentSince,
-                [.. aliases[c.Id]], c.CreatedAt, c.UpdatedAt))];
+                [.. aliases[c.Id]], c.CreatedAt, c.UpdatedAt, c.Coverage))];
         }
 
         var centers = new List<DataCenterRecord>();

@@ -199,7 +199,7 @@ public sealed partial class ReadSnapshot
     public AnalyticsCalculator Analytics => LazyInitializer.EnsureInitialized(ref _analytics, BuildAnalytics);
 
     private AnalyticsCalculator BuildAnalytics() => new(new AnalyticsData(
-        [.. Dataset.Companies.Select(c => new CompanyInput { Id = c.Id, Slug = c.Slug, Name = c.Name, Kind = c.Kind, ParentId = c.ParentId, ParentSince = c.ParentSince })],
+        [.. Dataset.Companies.Select(c => new CompanyInput { Id = c.Id, Slug = c.Slug, Name = c.Name, Kind = c.Kind, Coverage = c.Coverage, ParentId = c.ParentId, ParentSince = c.ParentSince })],
         [.. Dataset.DataCenters.Select(d => new DataCenterInput
         {
             Id = d.Id,

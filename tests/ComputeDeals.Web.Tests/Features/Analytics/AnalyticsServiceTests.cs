@@ -21,8 +21,8 @@ public class AnalyticsServiceTests(TestAppFactory app) : IClassFixture<TestAppFa
         Assert.Equal((300d, 300d, 1, 0), (xai.ContractedOut.Range.Low, xai.ContractedOut.Range.High, xai.ContractedOut.Range.Count, xai.ContractedOut.Range.UndisclosedCount));
         Assert.Equal("xai-anthropic-colossus-1", xai.ContractedOut.Inputs.Single().Slug);
         // Owned: Colossus 1 (at least 300) + Colossus 2 (~661 est.) = 961; available 961 − 300 = 661.
-        Assert.Equal(961d, xai.Owned.Low);
-        Assert.Equal(661d, xai.Available.Low);
+        Assert.Equal(961d, xai.Owned!.Low);
+        Assert.Equal(661d, xai.Available!.Low);
     }
 
     [Fact]

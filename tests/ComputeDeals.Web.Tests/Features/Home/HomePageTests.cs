@@ -45,10 +45,12 @@ public class HomePageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
             .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
             .ToArray();
         Assert.Equal(["Amazon", "xAI", "Microsoft", "Oracle", "Meta", "Cipher Mining"], rows.Select(r => r[0]).ToArray());
-        Assert.Equal("1.09 GW", rows[0][2]);
+        // Amazon's coverage is partial (New Carlisle is one of many sites): at least its ~1,092 MW.
+        Assert.Equal("at least 1.09 GW", rows[0][2]);
         // Colossus 1 (at least 300 MW since May 2026) + Colossus 2 (~661 MW).
         Assert.Equal("at least 961 MW", rows[1][2]);
-        Assert.Equal("820 MW", rows[4][3]);
+        // Meta (partial): Prometheus, ~820 MW under construction, is at least what it has in the pipeline.
+        Assert.Equal("at least 820 MW", rows[4][3]);
     }
 
     [Fact]
