@@ -11,6 +11,29 @@ public static class AnalyticsCharts
     /// <summary>Companies in the owned-and-contracted chart: the top ones by available MW.</summary>
     public const int CapacityCompanies = 10;
 
+    /// <summary>Rows of the league table before "show all" (keeps /analytics light at 100,000 deals).</summary>
+    public const int LeagueTop = 50;
+
+    /// <summary>
+    /// The league-table rows to render: all of them when asked, otherwise the first <paramref name="top"/> in
+    /// the table's order, plus the row whose "why this number" is open (a company page links to it) if it is further down.
+    /// </summary>
+    public static IReadOnlyList<CapacityPosition> LeagueRows(IReadOnlyList<CapacityPosition> sorted, string? whyKey, bool all, int top)
+    {
+        if (all || sorted.Count <= top)
+        {
+            return sorted;
+        }
+
+        var rows = sorted.Take(top).ToList();
+        if (whyKey is not null && sorted.Skip(top).FirstOrDefault(p => p.Company.Slug == whyKey) is { } open)
+        {
+            rows.Add(open);
+        }
+
+        return rows;
+    }
+
     /// <summary>Deals in the value-per-MW chart.</summary>
     public const int DealCount = 12;
 

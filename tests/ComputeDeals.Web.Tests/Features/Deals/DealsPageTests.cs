@@ -60,6 +60,20 @@ public class DealsPageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     }
 
     [Fact]
+    public async Task A_minimum_value_that_is_not_an_amount_is_flagged_at_its_field_and_kept_for_correction()
+    {
+        var page = await GetAsync("/deals?minValue=lots");
+
+        var input = page.QuerySelector("#filter-min-value")!;
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Equal("lots", input.GetAttribute("value"));
+        var error = page.QuerySelector("#filter-min-value-error")!;
+        Assert.Contains("non-negative number", error.TextContent, StringComparison.Ordinal);
+        Assert.Contains("filter-min-value-error", input.GetAttribute("aria-describedby")!, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#filter-min-mw")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
     public async Task The_table_view_sorts_by_value_with_undisclosed_last()
     {
         var page = await GetAsync("/deals?view=table&sort=value");
