@@ -23,22 +23,41 @@ public static class ReleasesSetup
     /// <summary>Runs <c>releases create</c> and returns true (the app should exit); false for any other command line.</summary>
     public static async Task<bool> RunReleaseCommandsAsync(this WebApplication app, string[] args)
     {
-        if (args.Length == 0 || args[0] != "releases")
+        if (await RunReleaseCommandAsync(app.Services, args, Console.Out, Console.Error) is not { } exitCode)
         {
             return false;
         }
 
-        if (args.Length < 2 || args[1] != "create")
+        Environment.ExitCode = exitCode;
+        return true;
+    }
+
+    /// <summary>
+    /// The <c>releases</c> command line: <c>releases create</c> makes a release and prints its id and
+    /// checksums (exit code 0); any other <c>releases …</c> prints the usage (2). Null when the
+    /// arguments are not a <c>releases</c> command.
+    /// </summary>
+    public static async Task<int?> RunReleaseCommandAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Length == 0 || args[0] != "releases")
         {
-            await Console.Error.WriteLineAsync("Usage: releases create   (snapshots every published record as a new numbered release)");
-            Environment.ExitCode = 2;
-            return true;
+            return null;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
+        if (args.Length < 2 || args[1] != "create")
+        {
+            await error.WriteLineAsync("Usage: releases create   (snapshots every published record as a new numbered release)");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
         var release = await scope.ServiceProvider.GetRequiredService<ReleaseService>().CreateAsync("command line");
-        await Console.Out.WriteLineAsync($"Created release {release.Id}: JSON sha256 {release.JsonSha256}, zip sha256 {release.ZipSha256}.");
-        return true;
+        await output.WriteLineAsync($"Created release {release.Id}: JSON sha256 {release.JsonSha256}, zip sha256 {release.ZipSha256}.");
+        return 0;
     }
 
     public static WebApplication MapReleases(this WebApplication app)

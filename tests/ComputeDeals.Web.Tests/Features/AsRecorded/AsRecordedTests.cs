@@ -119,5 +119,8 @@ public class AsRecordedTests(ClockedAppFactory app) : IClassFixture<ClockedAppFa
         Assert.Contains("YYYY-MM-DD", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var unknown = await client.GetAsync(new Uri($"/deals/{Slug}?release=1999-01-01.1", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        // The 404 keeps its reason (the status-code page does not replace it).
+        var message = (await PageClient.ParseAsync(await unknown.Content.ReadAsStringAsync())).QuerySelector("[data-error=moment]");
+        Assert.Equal("There is no release \"1999-01-01.1\". The list of releases is at /data.", message?.TextContent.Trim());
     }
 }
