@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
@@ -75,17 +77,27 @@ internal sealed class ContentSnapshotPolicy : IOutputCachePolicy
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
     /// <summary>
-    /// A weak ETag from the snapshot's fingerprint (the same on every instance that applied the same
-    /// writes), the theme and a hash of the URL.
+    /// A weak ETag from the build (so a deploy that changes markup or asset URLs never answers 304
+    /// to a page rendered by the old code), the snapshot's fingerprint (the same on every instance
+    /// that applied the same writes), the theme and a hash of the URL.
     /// </summary>
     public static string ETagFor(string fingerprint, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         var url = http.Request.Path.Value + http.Request.QueryString.Value;
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url)).AsSpan(0, 8));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)).AsSpan(0, 8));
         var theme = Components.Layout.ThemePreference.IsDark(http) ? "d" : "l";
-        return $"W/\"{fingerprint}-{theme}-{hash}\"";
+        return $"W/\"{Build.Value}-{fingerprint}-{theme}-{hash}\"";
     }
+
+    /// <summary>The web assembly's module id (it changes with the code) and the static-asset manifest (it changes with any asset).</summary>
+    private static readonly Lazy<string> Build = new(() =>
+    {
+        var assembly = typeof(ContentSnapshotPolicy).Assembly;
+        var manifest = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".staticwebassets.endpoints.json");
+        byte[] assets = File.Exists(manifest) ? File.ReadAllBytes(manifest) : [];
+        return Convert.ToHexStringLower(SHA256.HashData([.. assembly.ManifestModule.ModuleVersionId.ToByteArray(), .. assets]).AsSpan(0, 4));
+    });
 }
 
 public static class ContentCacheSetup
