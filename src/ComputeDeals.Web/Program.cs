@@ -5,24 +5,7 @@ using ComputeDeals.Web.Features.Releases;
 using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddLogging();
-builder.AddDatabase();
-builder.AddSharedDataProtection();
-builder.AddHealth();
-builder.AddUi();
-builder.AddFeatures();
-builder.AddContentCache();
-builder.AddPublicCompression();
-builder.AddReadModel();
-builder.AddApi();
-builder.AddPublicPages();
-builder.AddAnalytics();
-builder.AddTransportSecurity();
-builder.AddAccounts();
-builder.AddEditing();
-builder.AddCorrections();
-builder.AddReleases();
-builder.AddFeedsEmbedsAndNetwork();
+builder.AddComputeDeals();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Soak: READERS concurrent readers over every public page (wrk, rotating through the URLs) and EDITORS editors
+# saving their own deal through DealEditor (bench/ComputeDeals.Bench soak-edit, the forms' write service, on the
+# same database) for MINUTES, on each store. Reports reader requests, errors and p99 latency, editor saves,
+# errors and lost acknowledged saves, the app's ERR log lines, and its memory (RSS) after warm-up and at the end.
+#
+# Usage: bench/soak.sh [minutes=10] [stores=sqlite,postgres]
+#   READERS=64 EDITORS=2 PORT=5290
+#   SOAK_POSTGRES='Host=...;Username=...;Password=...'  a server to use (the user needs CREATEDB); without it a
+#   throwaway cluster is started from /usr/lib/postgresql/*/bin (apt-get install postgresql) and removed at the end.
+# Smoke it small: READERS=4 bench/soak.sh 0.2 sqlite. Run the real thing on a quiet machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."; repo=$PWD
+minutes=${1:-10}; stores=${2:-sqlite,postgres}
+readers=${READERS:-64}; editors=${EDITORS:-2}; port=${PORT:-5290}
+seconds=$(python3 -c "print(max(5, int(float('$minutes') * 60)))")
+work=$repo/bench/data/soak; mkdir -p "$work"
+base="http://127.0.0.1:$port"
+
+command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } \
+  || { echo "install wrk first" >&2; exit 1; }
+
+app=""; pg_dir=""; pg_bin=""; pg_port=""; pg_user=""
+pg_as() { if [ -n "$pg_user" ]; then runuser -u "$pg_user" -- "$@"; else "$@"; fi; }
+cleanup() {
+  [ -n "$app" ] && kill "$app" 2>/dev/null || true
+  if [ -n "$pg_port" ]; then pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true; fi
+  [ -n "$pg_dir" ] && rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+
+echo "Publishing the Release build and the soak editors..." >&2
+dotnet publish src/ComputeDeals.Web -c Release -o "$work/app" -nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build bench/ComputeDeals.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+editors_dll=$repo/bench/ComputeDeals.Bench/bin/Release/net10.0/ComputeDeals.Bench.dll
+
+start_postgres() {
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL is not installed (apt-get install postgresql) and SOAK_POSTGRES is not set" >&2; return 1; }
+  if [ "$(id -u)" -eq 0 ]; then pg_user=postgres; id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres; fi
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/computedeals-soak-pg.XXXXXX"); [ -n "$pg_user" ] && chown "$pg_user" "$pg_dir"
+  pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  pg_port=$((port + 10))
+  pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+}
+
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+
+soak() {
+  local store=$1 provider conn
+  case "$store" in
+    sqlite) provider=Sqlite; rm -f "$work/soak.db"*; conn="Data Source=$work/soak.db" ;;
+    postgres)
+      provider=Postgres
+      if [ -n "${SOAK_POSTGRES:-}" ]; then conn="$SOAK_POSTGRES;Database=cd_soak_$(date +%s)"
+      else [ -n "$pg_port" ] || start_postgres || return 1; conn="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=cd_soak_$(date +%s);Maximum Pool Size=100"; fi ;;
+    *) echo "unknown store $store" >&2; return 1 ;;
+  esac
+
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$provider ConnectionStrings__Default="$conn" \
+     Serilog__WriteTo__1__Args__configure__0__Args__path="$work/logs/$store-.log" \
+     exec dotnet ComputeDeals.Web.dll --urls "$base" >"$work/app-$store.log" 2>&1) &
+  app=$!
+  local code=""
+  for _ in $(seq 1 900); do code=$(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true); [ "$code" = 200 ] && break; sleep 0.2; done
+  [ "$code" = 200 ] || { echo "$store: the app did not answer /health; see $work/app-$store.log" >&2; return 1; }
+
+  # Every public page (the API is left out: its per-address rate limit would answer 429 to a soak): lists, views, and each deal, company and data center permalink.
+  local slugs='import json,sys; d=json.load(sys.stdin); d=d["items"] if isinstance(d,dict) else d; print("\n".join(i["slug"] for i in d))'
+  {
+    printf '%s\n' / /deals "/deals?view=table" /companies /datacenters /analytics /network /data /search?q=xai \
+      /feeds/deals.atom
+    curl -sf "$base/api/v1/deals?pageSize=100" | python3 -c "$slugs" | sed 's|^|/deals/|'
+    curl -sf "$base/api/v1/companies?pageSize=100" | python3 -c "$slugs" | sed 's|^|/companies/|'
+    curl -sf "$base/api/v1/datacenters" | python3 -c "$slugs" | sed 's|^|/datacenters/|'
+  } >"$work/urls.txt"
+  cat >"$work/urls.lua" <<LUA
+local paths = {}
+for line in io.lines("$work/urls.txt") do paths[#paths + 1] = line end
+local i = math.random(#paths)
+request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end
+LUA
+  # Warm-up: every URL once, then the memory baseline.
+  while read -r path; do curl -s -o /dev/null "$base$path"; done <"$work/urls.txt"
+  local rss_start; rss_start=$(rss_kb "$app")
+
+  wrk -t2 -c"$readers" -d"${seconds}s" --latency --timeout 10s -s "$work/urls.lua" "$base" >"$work/wrk-$store.txt" 2>&1 &
+  local wrk_pid=$!
+  local editors_status=0
+  (cd "$work/app" && dotnet "$editors_dll" soak-edit "$provider" "$conn" "$seconds" "$editors") >"$work/editors-$store.txt" 2>&1 || editors_status=$?
+  wait "$wrk_pid" || true
+  local rss_end; rss_end=$(rss_kb "$app")
+  kill "$app"; wait "$app" 2>/dev/null || true; app=""
+
+  local requests non2xx socket p99 errlines
+  requests=$(awk '/requests in/ {print $1}' "$work/wrk-$store.txt")
+  non2xx=$(awk '/Non-2xx or 3xx/ {print $NF}' "$work/wrk-$store.txt"); non2xx=${non2xx:-0}
+  socket=$(awk -F'[ ,]+' '/Socket errors/ {print $4 + $6 + $8 + $10}' "$work/wrk-$store.txt"); socket=${socket:-0}
+  p99=$(awk '$1=="99%" {print $2}' "$work/wrk-$store.txt")
+  errlines=$(grep -c ' ERR\] ' "$work/app-$store.log" || true)
+  echo "| $store | $minutes min | $readers readers: $requests requests, $non2xx non-2xx/3xx, $socket socket errors, p99 $p99 | $(tail -n 1 "$work/editors-$store.txt") | $errlines | $((rss_start / 1024)) MB -> $((rss_end / 1024)) MB |"
+  [ "$editors_status" -eq 0 ] || { echo "$store: editors reported errors:" >&2; tail -n 5 "$work/editors-$store.txt" >&2; }
+}
+
+echo "| store | length | readers | editors | app ERR lines | RSS after warm-up -> end |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for store in ${stores//,/ }; do soak "$store"; done
+echo "Details: $work/wrk-*.txt, $work/editors-*.txt, $work/app-*.log" >&2
