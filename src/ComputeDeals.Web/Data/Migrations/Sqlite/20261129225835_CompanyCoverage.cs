@@ -17,6 +17,10 @@ namespace ComputeDeals.Web.Data.Migrations.Sqlite
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "NotTracked"); // existing companies: not tracked until an editor says otherwise (never a zero)
+
+            // An existing company that operates a data center in the store has at least that site tracked:
+            // "partial" (owned reads "at least" the tracked sites) is true of it without an editor's word.
+            migrationBuilder.Sql("UPDATE \"Companies\" SET \"Coverage\" = 'Partial' WHERE \"Id\" IN (SELECT \"OperatorId\" FROM \"DataCenters\" WHERE NOT \"IsDeleted\");");
         }
 
         /// <inheritdoc />
