@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComputeDeals.Bench;
 
 /// <summary>
-/// Times the /deals scenarios twice: the queries alone (DealQueryService and DealChartQuery in
+/// Times the /deals scenarios twice: the queries alone (DealListQuery and DealChartQuery in
 /// process, against the same file) and the whole prerendered page over HTTP from a running app.
 /// Prints a Markdown table with p50 and p95 in milliseconds.
 /// </summary>
@@ -52,9 +52,9 @@ public static class TimelineBenchmark
         foreach (var (name, query) in Scenarios)
         {
             var filter = DealFilter.Parse(QueryHelpers.ParseQuery(query)).Filter;
-            var total = DealQueryService.Query(snapshot, filter).Total;
-            var list = await TimeAsync(runs, () => Task.FromResult(DealQueryService.Query(snapshot, filter)));
-            var bars = await TimeAsync(runs, () => Task.FromResult(DealTotals.ByQuarter(DealQueryService.Matching(snapshot, filter).Select(p => snapshot.Deals[p].Input))));
+            var total = DealListQuery.Query(snapshot, filter).Total;
+            var list = await TimeAsync(runs, () => Task.FromResult(DealListQuery.Query(snapshot, filter)));
+            var bars = await TimeAsync(runs, () => Task.FromResult(DealTotals.ByQuarter(DealListQuery.Matching(snapshot, filter).Select(p => snapshot.Deals[p].Input))));
             var page = await TimeAsync(runs, async () =>
             {
                 using var response = await http.GetAsync(new Uri("/deals" + (query.Length > 0 ? "?" + query : string.Empty), UriKind.Relative));

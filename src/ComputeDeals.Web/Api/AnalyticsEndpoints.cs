@@ -23,7 +23,7 @@ public static class AnalyticsEndpoints
             .WithTags("Analytics")
             .CacheOutput(ContentCache.Policy);
 
-        group.MapGet("/capacity", async ([Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
+        group.MapGet("/capacity", async ([Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, rollup) is not { } query)
                 {
@@ -39,7 +39,7 @@ public static class AnalyticsEndpoints
             .Produces<CapacityResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/capacity/{slug}", async (string slug, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
+        group.MapGet("/capacity/{slug}", async (string slug, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, rollup) is not { } query)
                 {
@@ -57,7 +57,7 @@ public static class AnalyticsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/valuations", async ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
+        group.MapGet("/valuations", async ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
                 var errors = Errors(analytics, asOf, rollup, out var query);
                 var slugs = (companies ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -92,7 +92,7 @@ public static class AnalyticsEndpoints
             .Produces<ValuationsResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/deal-value-per-mw", async ([Description(AsOfDescription)] string? asOf, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
+        group.MapGet("/deal-value-per-mw", async ([Description(AsOfDescription)] string? asOf, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, null) is not { } query)
                 {
@@ -108,7 +108,7 @@ public static class AnalyticsEndpoints
             .Produces<DealValueResponse>()
             .ProducesValidationProblem();
 
-        group.MapGet("/quarterly", async ([Description(AsOfDescription)] string? asOf, AnalyticsService analytics, HttpRequest request, CancellationToken ct) =>
+        group.MapGet("/quarterly", async ([Description(AsOfDescription)] string? asOf, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
                 if (Validate(analytics, asOf, null) is not { } query)
                 {
@@ -141,13 +141,13 @@ public static class AnalyticsEndpoints
 
     private sealed record Query(DateOnly AsOf, bool RollUp);
 
-    private static Query? Validate(AnalyticsService analytics, [Description(AsOfDescription)] string? asOf, string? rollup) =>
+    private static Query? Validate(AnalyticsQuery analytics, [Description(AsOfDescription)] string? asOf, string? rollup) =>
         Errors(analytics, asOf, rollup, out var query).Count == 0 ? query : null;
 
     private static IResult Problem([Description(AsOfDescription)] string? asOf, string? rollup) =>
         Results.ValidationProblem(Errors(null, asOf, rollup, out _));
 
-    private static Dictionary<string, string[]> Errors(AnalyticsService? analytics, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, out Query query)
+    private static Dictionary<string, string[]> Errors(AnalyticsQuery? analytics, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, out Query query)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var date = analytics?.Today ?? default;

@@ -41,7 +41,7 @@ public sealed record SourceRefDto(
     DateOnly? PublishedOn);
 
 /// <summary>Links of a paged list.</summary>
-public sealed record PageLinks(
+public sealed record PageLinksDto(
     [property: Description("This page.")] string Self,
     [property: Description("The next page, or null on the last page.")] string? Next,
     [property: Description("The previous page, or null on the first page.")] string? Prev,
@@ -52,16 +52,16 @@ public sealed record PartyDto(string Slug, string Name, PartyRole Role, string U
 
 /// <summary>One page of deals matching the filters.</summary>
 public sealed record DealListResponse(
-    IReadOnlyList<DealListItem> Items,
+    IReadOnlyList<DealListItemDto> Items,
     [property: Description("Number of deals matching the filters, over all pages.")] int Total,
     int Page,
     int PageSize,
     int PageCount,
     [property: Description("How many matching deals have an undisclosed value (never counted as zero).")] int UndisclosedValueCount,
-    PageLinks Links);
+    PageLinksDto Links);
 
 /// <summary>A deal as a list row.</summary>
-public sealed record DealListItem(
+public sealed record DealListItemDto(
     string Slug,
     string Title,
     DateOnly AnnouncedOn,
@@ -93,7 +93,7 @@ public sealed record DealSourceDto(
     [property: Description("Figures this source supports: value, capacity, accelerators (empty: the deal in general).")] IReadOnlyList<string> Supports);
 
 /// <summary>Everything published about one deal.</summary>
-public sealed record DealDetail(
+public sealed record DealDetailDto(
     string Slug,
     string Title,
     DateOnly AnnouncedOn,
@@ -122,7 +122,7 @@ public sealed record ListResponse<T>(IReadOnlyList<T> Items, int Total, [propert
 public sealed record CompanyRefDto(string Slug, string Name, string Url, string Permalink);
 
 /// <summary>A company as a list row.</summary>
-public sealed record CompanyListItem(
+public sealed record CompanyListItemDto(
     string Slug,
     string Name,
     CompanyKind Kind,
@@ -134,10 +134,10 @@ public sealed record CompanyListItem(
     string Permalink);
 
 /// <summary>A reference to a data center.</summary>
-public sealed record DataCenterRef(string Slug, string Name, string Url, string Permalink);
+public sealed record DataCenterRefDto(string Slug, string Name, string Url, string Permalink);
 
 /// <summary>Everything published about one company.</summary>
-public sealed record CompanyDetail(
+public sealed record CompanyDetailDto(
     string Slug,
     string Name,
     CompanyKind Kind,
@@ -149,7 +149,7 @@ public sealed record CompanyDetail(
     CompanyRefDto? Parent,
     [property: Description("When the parent relationship took effect.")] DateOnly? ParentSince,
     IReadOnlyList<CompanyRefDto> Subsidiaries,
-    IReadOnlyList<DataCenterRef> DataCenters,
+    IReadOnlyList<DataCenterRefDto> DataCenters,
     [property: Description("The company's deals in the API (/api/v1/deals?company=slug).")] string Deals,
     [property: Description("The company's valuations in the API.")] string Valuations,
     DateTimeOffset UpdatedAt,
@@ -157,7 +157,7 @@ public sealed record CompanyDetail(
     string Permalink);
 
 /// <summary>A data center as a list row, with the capacity in force today.</summary>
-public sealed record DataCenterListItem(
+public sealed record DataCenterListItemDto(
     string Slug,
     string Name,
     CompanyRefDto Operator,
@@ -180,7 +180,7 @@ public sealed record CapacityRowDto(
     FigureDto? Accelerators);
 
 /// <summary>Everything published about one data center.</summary>
-public sealed record DataCenterDetail(
+public sealed record DataCenterDetailDto(
     string Slug,
     string Name,
     CompanyRefDto Operator,

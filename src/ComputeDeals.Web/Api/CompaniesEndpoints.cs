@@ -22,8 +22,8 @@ public static class CompaniesEndpoints
         return api;
     }
 
-    private static async Task<Results<CachedJson<ListResponse<CompanyListItem>>, ValidationProblem>> ListAsync(
-        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListService companies, CancellationToken cancellationToken)
+    private static async Task<Results<CachedJson<ListResponse<CompanyListItemDto>>, ValidationProblem>> ListAsync(
+        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = parameters.ToFilter(errors);
@@ -34,7 +34,7 @@ public static class CompaniesEndpoints
 
         var links = new ApiLinks(request);
         var rows = await companies.ListAsync(filter, cancellationToken);
-        var items = rows.Select(c => new CompanyListItem(
+        var items = rows.Select(c => new CompanyListItemDto(
             c.Slug,
             c.Name,
             c.Kind,
@@ -44,11 +44,11 @@ public static class CompaniesEndpoints
             c.DataCenterCount,
             links.CompanyApi(c.Slug),
             links.CompanyPermalink(c.Slug))).ToList();
-        return new CachedJson<ListResponse<CompanyListItem>>(
+        return new CachedJson<ListResponse<CompanyListItemDto>>(
             new(items, items.Count, parameters.IsFiltered ? null : links.Absolute("/companies")));
     }
 
-    private static Results<CachedJson<CompanyDetail>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
+    private static Results<CachedJson<CompanyDetailDto>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
     {
         var snapshot = readModel.Current;
         if (!snapshot.CompaniesBySlug.TryGetValue(slug, out var company))
@@ -60,7 +60,7 @@ public static class CompaniesEndpoints
         var parent = company.ParentId is { } parentId && snapshot.Companies.TryGetValue(parentId, out var p) ? Ref(p.Slug, p.Name, links) : null;
         var subsidiaries = snapshot.SubsidiariesByParent.TryGetValue(company.Id, out var subs) ? subs : [];
         var dataCenters = snapshot.DataCentersByOperator.TryGetValue(company.Id, out var centers) ? centers : [];
-        return new CachedJson<CompanyDetail>(new CompanyDetail(
+        return new CachedJson<CompanyDetailDto>(new CompanyDetailDto(
             company.Slug,
             company.Name,
             company.Kind,
@@ -72,7 +72,7 @@ public static class CompaniesEndpoints
             parent,
             parent is null ? null : company.ParentSince,
             subsidiaries.Select(s => Ref(s.Slug, s.Name, links)).ToList(),
-            dataCenters.Select(d => new DataCenterRef(d.Slug, d.Name, links.DataCenterApi(d.Slug), links.DataCenterPermalink(d.Slug))).ToList(),
+            dataCenters.Select(d => new DataCenterRefDto(d.Slug, d.Name, links.DataCenterApi(d.Slug), links.DataCenterPermalink(d.Slug))).ToList(),
             links.Absolute("/api/v1/deals?company=" + Uri.EscapeDataString(company.Slug)),
             links.Absolute("/api/v1/valuations?company=" + Uri.EscapeDataString(company.Slug)),
             company.UpdatedAt,

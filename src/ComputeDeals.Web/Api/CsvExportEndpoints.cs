@@ -63,7 +63,7 @@ public static class CsvExportEndpoints
         var links = new ApiLinks(request);
         // One snapshot for the whole file: the rows, their data centers and their sources agree.
         var snapshot = readModel.Current;
-        var rows = DealQueryService.Ordered(snapshot, parsed.Filter).Select(p => snapshot.Deals[p]).ToAsyncEnumerable();
+        var rows = DealListQuery.Ordered(snapshot, parsed.Filter).Select(p => snapshot.Deals[p]).ToAsyncEnumerable();
         return new CsvResult<DealEntry>("computedeals-deals.csv", DealColumns, rows, (e, csv) => WriteDeal(csv, e, snapshot, links));
     }
 
@@ -106,7 +106,7 @@ public static class CsvExportEndpoints
         figure is { IsDisclosed: true } ? (low ? figure.Low : figure.High)?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static async Task<Results<CsvResult<CompanyRow>, ValidationProblem>> Companies(
-        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListService companies, CancellationToken cancellationToken)
+        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = parameters.ToFilter(errors);
@@ -123,7 +123,7 @@ public static class CsvExportEndpoints
     }
 
     private static async Task<Results<CsvResult<DataCenterRow>, ValidationProblem>> DataCenters(
-        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListService dataCenters, CancellationToken cancellationToken)
+        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var (operatorSlug, status) = parameters.Parse(errors);

@@ -25,14 +25,14 @@ public static class DataCentersEndpoints
 
     /// <summary>The rows the list page shows, narrowed by the filters (shared with the CSV).</summary>
     public static async Task<IReadOnlyList<DataCenterRow>> QueryAsync(
-        DataCenterListService dataCenters, string? operatorSlug, DataCenterListFilter filter, CancellationToken cancellationToken)
+        DataCenterListQuery dataCenters, string? operatorSlug, DataCenterListFilter filter, CancellationToken cancellationToken)
     {
         var rows = await dataCenters.ListAsync(filter, cancellationToken);
         return operatorSlug is null ? rows : rows.Where(r => r.OperatorSlug == operatorSlug).ToList();
     }
 
-    private static async Task<Results<CachedJson<ListResponse<DataCenterListItem>>, ValidationProblem>> ListAsync(
-        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListService dataCenters, CancellationToken cancellationToken)
+    private static async Task<Results<CachedJson<ListResponse<DataCenterListItemDto>>, ValidationProblem>> ListAsync(
+        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var (operatorSlug, status) = parameters.Parse(errors);
@@ -44,7 +44,7 @@ public static class DataCentersEndpoints
 
         var links = new ApiLinks(request);
         var rows = await QueryAsync(dataCenters, operatorSlug, filter, cancellationToken);
-        var items = rows.Select(d => new DataCenterListItem(
+        var items = rows.Select(d => new DataCenterListItemDto(
             d.Slug,
             d.Name,
             CompaniesEndpoints.Ref(d.OperatorSlug, d.OperatorName, links),
@@ -56,11 +56,11 @@ public static class DataCentersEndpoints
             d.CapacityAsOf,
             links.DataCenterApi(d.Slug),
             links.DataCenterPermalink(d.Slug))).ToList();
-        return new CachedJson<ListResponse<DataCenterListItem>>(
+        return new CachedJson<ListResponse<DataCenterListItemDto>>(
             new(items, items.Count, parameters.IsFiltered ? null : links.Absolute("/datacenters")));
     }
 
-    private static Results<CachedJson<DataCenterDetail>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
+    private static Results<CachedJson<DataCenterDetailDto>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
     {
         var snapshot = readModel.Current;
         if (!snapshot.DataCentersBySlug.TryGetValue(slug, out var center) || !snapshot.Companies.TryGetValue(center.OperatorId, out var op))
@@ -69,7 +69,7 @@ public static class DataCentersEndpoints
         }
 
         var links = new ApiLinks(request);
-        return new CachedJson<DataCenterDetail>(new DataCenterDetail(
+        return new CachedJson<DataCenterDetailDto>(new DataCenterDetailDto(
             center.Slug,
             center.Name,
             CompaniesEndpoints.Ref(op.Slug, op.Name, links),

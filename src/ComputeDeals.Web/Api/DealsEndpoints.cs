@@ -27,7 +27,7 @@ public static class DealsEndpoints
     }
 
     private static async Task<Results<CachedJson<DealListResponse>, ValidationProblem>> ListAsync(
-        [AsParameters] DealQueryParameters parameters, HttpRequest request, DealQueryService deals, CancellationToken cancellationToken)
+        [AsParameters] DealQueryParameters parameters, HttpRequest request, DealListQuery deals, CancellationToken cancellationToken)
     {
         var parsed = parameters.Parse();
         if (!parsed.IsValid)
@@ -51,7 +51,7 @@ public static class DealsEndpoints
             result.PageSize,
             result.PageCount,
             result.UndisclosedValueCount,
-            new PageLinks(
+            new PageLinksDto(
                 listUrl + (filter with { Page = page }).ToQueryString(),
                 page < result.PageCount ? listUrl + (filter with { Page = page + 1 }).ToQueryString() : null,
                 page > 1 ? listUrl + (filter with { Page = Math.Min(page - 1, result.PageCount) }).ToQueryString() : null,
@@ -59,7 +59,7 @@ public static class DealsEndpoints
         return new CachedJson<DealListResponse>(response);
     }
 
-    private static async Task<Results<CachedJson<DealDetail>, RedirectHttpResult, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<CachedJson<DealDetailDto>, RedirectHttpResult, ProblemHttpResult>> GetAsync(
         string slug, HttpRequest request, ReadModel readModel, SlugRedirects redirects, CancellationToken cancellationToken)
     {
         var snapshot = readModel.Current;
@@ -73,10 +73,10 @@ public static class DealsEndpoints
                 : TypedResults.Redirect(links.DealApi(renamed), permanent: true);
         }
 
-        return new CachedJson<DealDetail>(ToDetail(SnapshotEntities.ToDeal(snapshot, entry.Deal), links));
+        return new CachedJson<DealDetailDto>(ToDetail(SnapshotEntities.ToDeal(snapshot, entry.Deal), links));
     }
 
-    public static DealListItem ToListItem(DealSummary d, ApiLinks links) => new(
+    public static DealListItemDto ToListItem(DealSummary d, ApiLinks links) => new(
         d.Slug,
         d.Title,
         d.AnnouncedOn,
@@ -92,7 +92,7 @@ public static class DealsEndpoints
         links.DealApi(d.Slug),
         links.DealPermalink(d.Slug));
 
-    private static DealDetail ToDetail(Deal deal, ApiLinks links)
+    private static DealDetailDto ToDetail(Deal deal, ApiLinks links)
     {
         var sources = deal.Sources.Where(s => s.Source is not null).ToList();
         IReadOnlyList<SourceRefDto> Supporting(SourceSupports figure) => sources
@@ -100,7 +100,7 @@ public static class DealsEndpoints
             .Select(s => new SourceRefDto(s.Ordinal, s.Source!.Url, s.Source.Title, s.Source.Publisher, s.Source.PublishedOn))
             .ToList();
 
-        return new DealDetail(
+        return new DealDetailDto(
             deal.Slug,
             deal.Title,
             deal.AnnouncedOn,

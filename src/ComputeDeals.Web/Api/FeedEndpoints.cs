@@ -17,7 +17,7 @@ public static class FeedEndpoints
             .WithName("DealsAtomFeed")
             .WithSummary("Atom feed of a timeline view")
             .WithDescription($"Takes the /deals filters (q, company, type, status, from, to, minValue, minMw, sort, dir) and lists the same rows as "
-                + $"the page's first page ({FeedService.EntryCount} entries); page and pageSize are ignored. A bad filter answers 400 as the API does.")
+                + $"the page's first page ({FeedQuery.EntryCount} entries); page and pageSize are ignored. A bad filter answers 400 as the API does.")
             .ProducesValidationProblem();
         group.MapGet("/companies/{slug}.atom", CompanyAsync)
             .WithName("CompanyAtomFeed")
@@ -32,12 +32,12 @@ public static class FeedEndpoints
         group.MapGet("/changes.atom", ChangesAsync)
             .WithName("ChangesAtomFeed")
             .WithSummary("Atom feed of published corrections and updates")
-            .WithDescription($"The {FeedService.EntryCount} latest changes to published records, each listing the fields that changed (old → new).");
+            .WithDescription($"The {FeedQuery.EntryCount} latest changes to published records, each listing the fields that changed (old → new).");
         return app;
     }
 
     private static async Task<Results<AtomResult, ValidationProblem>> DealsAsync(
-        [AsParameters] DealQueryParameters parameters, HttpRequest request, FeedService feeds, CancellationToken cancellationToken)
+        [AsParameters] DealQueryParameters parameters, HttpRequest request, FeedQuery feeds, CancellationToken cancellationToken)
     {
         var parsed = parameters.Parse();
         if (!parsed.IsValid)
@@ -49,17 +49,17 @@ public static class FeedEndpoints
     }
 
     private static async Task<Results<AtomResult, ProblemHttpResult>> CompanyAsync(
-        string slug, HttpRequest request, FeedService feeds, CancellationToken cancellationToken) =>
+        string slug, HttpRequest request, FeedQuery feeds, CancellationToken cancellationToken) =>
         await feeds.CompanyAsync(slug, FeedLinks.For(request), cancellationToken) is { } feed
             ? new AtomResult(feed)
             : ApiProblems.NotFound("company", slug);
 
     private static async Task<Results<AtomResult, ProblemHttpResult>> DataCenterAsync(
-        string slug, HttpRequest request, FeedService feeds, CancellationToken cancellationToken) =>
+        string slug, HttpRequest request, FeedQuery feeds, CancellationToken cancellationToken) =>
         await feeds.DataCenterAsync(slug, FeedLinks.For(request), cancellationToken) is { } feed
             ? new AtomResult(feed)
             : ApiProblems.NotFound("data center", slug);
 
-    private static async Task<AtomResult> ChangesAsync(HttpRequest request, FeedService feeds, CancellationToken cancellationToken) =>
+    private static async Task<AtomResult> ChangesAsync(HttpRequest request, FeedQuery feeds, CancellationToken cancellationToken) =>
         new(await feeds.ChangesAsync(FeedLinks.For(request), cancellationToken));
 }

@@ -7,7 +7,7 @@ public static class AnalyticsSetup
 {
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<AnalyticsService>();
+        builder.Services.AddScoped<AnalyticsQuery>();
         return builder;
     }
 }

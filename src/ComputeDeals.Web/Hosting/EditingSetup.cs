@@ -17,7 +17,7 @@ public static class EditingSetup
         builder.Services.AddScoped<DataCenterEditor>();
         builder.Services.AddScoped<ValuationEditor>();
         builder.Services.AddScoped<EditorLookups>();
-        builder.Services.AddScoped<ChangeHistoryService>();
+        builder.Services.AddScoped<ChangeHistoryQuery>();
         builder.Services.AddScoped<DealImportService>();
         return builder;
     }

@@ -9,10 +9,10 @@ public static class FeatureSetup
 {
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<DealQueryService>();
+        builder.Services.AddScoped<DealListQuery>();
         builder.Services.AddScoped<DealChartQuery>();
-        builder.Services.AddScoped<CompanyListService>();
-        builder.Services.AddScoped<DataCenterListService>();
+        builder.Services.AddScoped<CompanyListQuery>();
+        builder.Services.AddScoped<DataCenterListQuery>();
         return builder;
     }
 }

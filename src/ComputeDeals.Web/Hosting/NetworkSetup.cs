@@ -9,7 +9,7 @@ public static class NetworkSetup
 {
     public static WebApplicationBuilder AddFeedsEmbedsAndNetwork(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<FeedService>();
+        builder.Services.AddScoped<FeedQuery>();
         builder.Services.AddScoped<Features.Network.NetworkQuery>();
         return builder;
     }

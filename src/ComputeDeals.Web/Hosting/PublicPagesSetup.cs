@@ -19,7 +19,7 @@ public static class PublicPagesSetup
         builder.Services.AddScoped<SlugRedirects>();
         builder.Services.AddScoped<DealPermalinkQuery>();
         builder.Services.AddSingleton<ShareCardRenderer>();
-        builder.Services.AddScoped<SearchService>();
+        builder.Services.AddScoped<SearchQuery>();
         builder.Services.AddScoped<HomeFiguresQuery>();
         builder.Services.AddScoped<CapacityLeadersQuery>();
         builder.Services.AddScoped<Features.Companies.CompanyProfileQuery>();

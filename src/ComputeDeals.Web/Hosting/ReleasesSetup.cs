@@ -13,10 +13,10 @@ public static class ReleasesSetup
     public static WebApplicationBuilder AddReleases(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DataLicenseOptions>().BindConfiguration(DataLicenseOptions.Section);
-        builder.Services.AddScoped<AsRecordedService>();
+        builder.Services.AddScoped<AsRecordedQuery>();
         builder.Services.AddScoped<ReleaseService>();
         builder.Services.AddSingleton<ReleaseSnapshots>();
-        builder.Services.AddScoped<CitationService>();
+        builder.Services.AddScoped<CitationQuery>();
         return builder;
     }
 
@@ -97,7 +97,7 @@ public static class ReleasesSetup
                 entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{download.Sha256}\""));
         }).ExcludeFromDescription();
 
-        app.MapGet("/cite.{format:regex(^(bib|ris|json)$)}", async (string format, string? path, CitationService citations, HttpContext http) =>
+        app.MapGet("/cite.{format:regex(^(bib|ris|json)$)}", async (string format, string? path, CitationQuery citations, HttpContext http) =>
         {
             if (await citations.ForPathAsync(path, http.RequestAborted) is not { } citation)
             {

@@ -73,12 +73,12 @@ public class DealFilterTests
         Assert.Contains("q", Parse("q=" + new string('x', 10_000)).Errors.Keys);
 }
 
-public class DealQueryServiceTests(TestAppFactory app) : IClassFixture<TestAppFactory>
+public class DealListQueryTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 {
     private async Task<DealPage> QueryAsync(DealFilter filter)
     {
         using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<DealQueryService>().QueryAsync(filter);
+        return await scope.ServiceProvider.GetRequiredService<DealListQuery>().QueryAsync(filter);
     }
 
     [Fact]

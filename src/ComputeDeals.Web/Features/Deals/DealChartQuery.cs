@@ -15,7 +15,7 @@ public sealed class DealChartQuery(ReadModel.ReadModel readModel)
     public Task<IReadOnlyList<QuarterTotals>> ByQuarterAsync(DealFilter filter, CancellationToken cancellationToken = default)
     {
         var snapshot = readModel.Current;
-        var deals = DealQueryService.Matching(snapshot, filter).Select(p => snapshot.Deals[p].Input);
+        var deals = DealListQuery.Matching(snapshot, filter).Select(p => snapshot.Deals[p].Input);
         return Task.FromResult(DealTotals.ByQuarter(deals));
     }
 

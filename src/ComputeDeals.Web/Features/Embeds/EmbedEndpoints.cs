@@ -43,7 +43,7 @@ public static class EmbedEndpoints
     }
 
     private static async Task<IResult> CompanyAsync(
-        string slug, HttpRequest request, CompanyProfileQuery companies, AnalyticsService analytics, DealQueryService deals,
+        string slug, HttpRequest request, CompanyProfileQuery companies, AnalyticsQuery analytics, DealListQuery deals,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var links = new ApiLinks(request);
@@ -85,7 +85,7 @@ public static class EmbedEndpoints
 
     private static async Task<IResult> ChartAsync(
         string name, HttpRequest request, DealChartQuery charts, CompanyProfileQuery companies, DataCenterProfileQuery centers,
-        AnalyticsService analytics, CancellationToken cancellationToken)
+        AnalyticsQuery analytics, CancellationToken cancellationToken)
     {
         var links = new ApiLinks(request);
         var dark = IsDark(request);
@@ -171,7 +171,7 @@ public static class EmbedEndpoints
     }
 
     /// <summary>A chart of /analytics, from the same report the page shows (?asOf=YYYY-MM-DD, ?rollup=true).</summary>
-    private static IResult AnalyticsChart(string name, HttpRequest request, AnalyticsService analytics)
+    private static IResult AnalyticsChart(string name, HttpRequest request, AnalyticsQuery analytics)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var asOfText = request.Query["asOf"].ToString();
@@ -192,7 +192,7 @@ public static class EmbedEndpoints
             return ApiProblems.InvalidQuery(errors);
         }
 
-        var report = analytics.Report(asOf, rollUp!.Value, AnalyticsService.DefaultCompared);
+        var report = analytics.Report(asOf, rollUp!.Value, AnalyticsQuery.DefaultCompared);
         var links = new ApiLinks(request);
         var pageQuery = (asOfText.Length > 0 ? "?asOf=" + asOfText : string.Empty) + (rollUp.Value ? (asOfText.Length > 0 ? "&" : "?") + "rollup=true" : string.Empty);
         var anchor = name == EmbedCharts.DealValuePerMw ? "#deal-value" : "#chart";

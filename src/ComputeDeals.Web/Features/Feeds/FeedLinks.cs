@@ -19,7 +19,7 @@ public sealed class FeedLinks(string baseUrl)
     public string Absolute(string path) => baseUrl + path;
 
     /// <summary>The feed of a timeline view: the same filter, first page (paging and page size dropped).</summary>
-    public static string DealsFeedHref(DealFilter filter) => DealsFeedPath + FeedService.FeedView(filter).ToQueryString();
+    public static string DealsFeedHref(DealFilter filter) => DealsFeedPath + FeedQuery.FeedView(filter).ToQueryString();
 
     public static string CompanyFeedPath(string slug) => $"/feeds/companies/{Uri.EscapeDataString(slug)}.atom";
 

@@ -18,7 +18,7 @@ public sealed record CapacityLeader(string Slug, string Name, CompanyKind Kind, 
 /// The companies that own the most operational MW at a date, read from the analytics service's
 /// capacity positions so the home page and /analytics use one formula.
 /// </summary>
-public sealed class CapacityLeadersQuery(AnalyticsService analytics, TimeProvider time)
+public sealed class CapacityLeadersQuery(AnalyticsQuery analytics, TimeProvider time)
 {
     public async Task<IReadOnlyList<CapacityLeader>> TopAsync(int take, DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {

@@ -99,11 +99,11 @@ public sealed record NetworkMap(
 
 /// <summary>
 /// Builds the deal network from one read-model snapshot (no SQL): the largest matching deals
-/// (<see cref="DealQueryService.Query"/>, the timeline's filter), company names and kinds, and the MW
+/// (<see cref="DealListQuery.Query"/>, the timeline's filter), company names and kinds, and the MW
 /// each company controls at the date (the snapshot's analytics, the capacity position's "available").
 /// Direction and cycles come from Core (<see cref="DealFlows"/>); the layout from GraphShape.
 /// </summary>
-public sealed class NetworkQuery(ReadModel.ReadModel readModel, AnalyticsService analytics)
+public sealed class NetworkQuery(ReadModel.ReadModel readModel, AnalyticsQuery analytics)
 {
     public const double Width = 960;
 
@@ -132,7 +132,7 @@ public sealed class NetworkQuery(ReadModel.ReadModel readModel, AnalyticsService
         ArgumentNullException.ThrowIfNull(url);
         var today = analytics.Today;
         var asOf = url.AsOf ?? today;
-        var page = DealQueryService.Query(snapshot, url.Filter);
+        var page = DealListQuery.Query(snapshot, url.Filter);
         var calculator = analytics.Calculator(snapshot);
         // Every company's position at today's date is the same for every request on this snapshot: computed once.
         var positions = asOf == today

@@ -9,14 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComputeDeals.Web.Tests.Features.Analytics;
 
 /// <summary>
-/// Capacity coverage on the seed (data/seed/README.md, "Coverage"), through the public AnalyticsService, the
+/// Capacity coverage on the seed (data/seed/README.md, "Coverage"), through the public AnalyticsQuery, the
 /// /analytics page and the JSON API. The numbers are worked out by hand from data/seed on 1 June 2026.
 /// </summary>
 public class CoverageOnSeedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 {
     private static readonly DateOnly June2026 = new(2026, 6, 1);
 
-    private AnalyticsService Service => app.Services.CreateScope().ServiceProvider.GetRequiredService<AnalyticsService>();
+    private AnalyticsQuery Service => app.Services.CreateScope().ServiceProvider.GetRequiredService<AnalyticsQuery>();
 
     [Fact]
     public async Task Google_whose_own_sites_are_not_tracked_has_unknown_owned_and_available_capacity_not_at_most_minus_1_GW()

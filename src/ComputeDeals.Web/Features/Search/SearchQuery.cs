@@ -25,7 +25,7 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Compan
 /// published deal titles and summaries, in the read model's snapshot (no SQL). Up to 500 candidates
 /// of each kind are matched (deals newest first); ranking runs on the matched rows.
 /// </summary>
-public sealed class SearchService(ReadModel.ReadModel readModel)
+public sealed class SearchQuery(ReadModel.ReadModel readModel)
 {
     public const int MaxQueryLength = 200;
     public const int MaxPerKind = 50;

@@ -18,7 +18,7 @@ public sealed record DataCenterListFilter(string? Text = null, string? Country =
 }
 
 /// <summary>Reads the data center list from the read model (no SQL).</summary>
-public sealed class DataCenterListService(ReadModel.ReadModel readModel, TimeProvider time)
+public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvider time)
 {
     public Task<IReadOnlyList<DataCenterRow>> ListAsync(CancellationToken cancellationToken = default) =>
         ListAsync(new DataCenterListFilter(), cancellationToken);

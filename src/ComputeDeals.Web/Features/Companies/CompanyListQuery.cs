@@ -15,7 +15,7 @@ public sealed record CompanyListFilter(string? Text = null, CompanyKind? Kind = 
 }
 
 /// <summary>Reads the company list from the read model (no SQL).</summary>
-public sealed class CompanyListService(ReadModel.ReadModel readModel)
+public sealed class CompanyListQuery(ReadModel.ReadModel readModel)
 {
     public Task<IReadOnlyList<CompanyRow>> ListAsync(CancellationToken cancellationToken = default) =>
         ListAsync(new CompanyListFilter(), cancellationToken);

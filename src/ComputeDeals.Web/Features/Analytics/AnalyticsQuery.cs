@@ -19,7 +19,7 @@ public sealed record AnalyticsReport(
 /// of a read-model snapshot (built once per snapshot, no SQL). Callers that pin a release pass that
 /// release's snapshot; everyone else reads <see cref="ReadModel.ReadModel.Current"/>.
 /// </summary>
-public sealed class AnalyticsService(ReadModel.ReadModel readModel, TimeProvider time)
+public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider time)
 {
     /// <summary>Companies compared when the analyst has not picked any.</summary>
     public static readonly IReadOnlyList<string> DefaultCompared = ["xai", "coreweave", "anthropic"];

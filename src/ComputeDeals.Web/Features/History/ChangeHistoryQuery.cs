@@ -10,7 +10,7 @@ public sealed record ChangeEntry(
     long Id, DateTimeOffset At, ChangeAction Action, EntityKind Kind, int EntityId, string? EntityTitle, string? EntitySlug, string? ChangedBy, IReadOnlyList<FieldChange> Fields);
 
 /// <summary>Reads change records for an entity's history and for the editors' recent-changes page.</summary>
-public sealed class ChangeHistoryService(IDbContextFactory<AppDbContext> factory)
+public sealed class ChangeHistoryQuery(IDbContextFactory<AppDbContext> factory)
 {
     /// <summary>An entity's changes, newest first. Editors see who made them; readers do not.</summary>
     public async Task<IReadOnlyList<ChangeEntry>> ForEntityAsync(EntityKind kind, int id, bool showWho, CancellationToken cancellationToken = default)

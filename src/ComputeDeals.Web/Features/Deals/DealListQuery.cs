@@ -20,7 +20,7 @@ public sealed record DealPage(
 /// No SQL: an unfiltered page of any sort is a slice of a precomputed order; a filtered one scans
 /// the narrowest index (the company's deals, the date range) and sorts only the matches.
 /// </summary>
-public sealed class DealQueryService(ReadModel.ReadModel readModel)
+public sealed class DealListQuery(ReadModel.ReadModel readModel)
 {
     public Task<DealPage> QueryAsync(DealFilter filter, CancellationToken cancellationToken = default) =>
         Task.FromResult(Query(readModel.Current, filter));

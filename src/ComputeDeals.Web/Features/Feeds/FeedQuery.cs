@@ -13,11 +13,11 @@ namespace ComputeDeals.Web.Features.Feeds;
 /// shows: the timeline's first page for a filter, a company's deals, the deals holding a data
 /// center's capacity, and the published change log.
 /// </summary>
-public sealed class FeedService(
-    DealQueryService deals,
+public sealed class FeedQuery(
+    DealListQuery deals,
     CompanyProfileQuery companies,
     DataCenterProfileQuery dataCenters,
-    ChangeHistoryService history)
+    ChangeHistoryQuery history)
 {
     /// <summary>Entries per feed: the timeline's default page size.</summary>
     public const int EntryCount = DealFilter.DefaultPageSize;

@@ -57,7 +57,7 @@ public sealed record RecordedChange(DateTimeOffset At, ChangeAction Action, IRea
 /// after the moment. A record created after the moment, or not published (or deleted) at it, has
 /// no public version then.
 /// </summary>
-public sealed class AsRecordedService(IDbContextFactory<AppDbContext> factory)
+public sealed class AsRecordedQuery(IDbContextFactory<AppDbContext> factory)
 {
     public async Task<DateTimeOffset?> ReleaseTimeAsync(string releaseId, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ComputeDeals.Web.Features.Releases;
 
 /// <summary>Builds the citation of a public page, pinned to the newest release.</summary>
-public sealed class CitationService(IDbContextFactory<AppDbContext> factory, ReleaseService releases, SiteUrls urls, TimeProvider time, IOptions<DataLicenseOptions> options)
+public sealed class CitationQuery(IDbContextFactory<AppDbContext> factory, ReleaseService releases, SiteUrls urls, TimeProvider time, IOptions<DataLicenseOptions> options)
 {
     public const string Site = "ComputeDeals";
 

@@ -5,11 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComputeDeals.Web.Tests.Features.Analytics;
 
 /// <summary>The analytics on the seed data, through the public service (read model), against numbers worked out by hand from SEED-FACTS.</summary>
-public class AnalyticsServiceTests(TestAppFactory app) : IClassFixture<TestAppFactory>
+public class AnalyticsQueryTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 {
     private static readonly DateOnly AfterColossusDeal = new(2026, 6, 1);
 
-    private AnalyticsService Service => app.Services.CreateScope().ServiceProvider.GetRequiredService<AnalyticsService>();
+    private AnalyticsQuery Service => app.Services.CreateScope().ServiceProvider.GetRequiredService<AnalyticsQuery>();
 
     [Fact]
     public async Task XAI_has_contracted_out_300_MW_after_the_Colossus_1_deal()
