@@ -28,7 +28,7 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
 
     /// <summary>Capacity positions of every company with capacity at the date (the league table).</summary>
     public Task<IReadOnlyList<CapacityPosition>> CapacityAsync(DateOnly asOf, bool rollUp, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Calculator(null).Positions(asOf, rollUp));
+        Task.FromResult(Positions(readModel.Current, asOf, rollUp));
 
     /// <summary>One company's capacity position (for company pages); null when the slug is unknown.</summary>
     public Task<CapacityPosition?> CompanyPositionAsync(string slug, DateOnly? asOf = null, bool rollUp = false, CancellationToken cancellationToken = default)
@@ -45,10 +45,10 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
     }
 
     public Task<IReadOnlyList<DealValueRow>> DealValuePerMwAsync(DateOnly asOf, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Calculator(null).DealValuePerMw(asOf));
+        Task.FromResult(DealValuePerMw(readModel.Current, asOf));
 
     public Task<IReadOnlyList<QuarterlyTotal>> QuarterlyAsync(DateOnly asOf, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Calculator(null).Quarterly(asOf));
+        Task.FromResult(Quarterly(readModel.Current, asOf));
 
     /// <summary>The whole page's results, from the current snapshot or the given one (a pinned release).</summary>
     public Task<AnalyticsReport> ReportAsync(DateOnly asOf, bool rollUp, IReadOnlyList<string> compared, CancellationToken cancellationToken = default) =>
@@ -57,21 +57,39 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
     /// <summary>The whole page's results, from the current snapshot or the given one (a pinned release).</summary>
     public AnalyticsReport Report(DateOnly asOf, bool rollUp, IReadOnlyList<string> compared, ReadSnapshot? snapshot = null)
     {
-        var calculator = Calculator(snapshot);
+        snapshot ??= readModel.Current;
+        var calculator = snapshot.Analytics;
         var ids = Ids(calculator, compared);
         return new AnalyticsReport(
             asOf,
             rollUp,
             ids.Select(id => calculator.Company(id)!.Slug).ToList(),
             calculator.Data.Companies.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c => calculator.Company(c.Id)!).ToList(),
-            calculator.Positions(asOf, rollUp),
+            Positions(snapshot, asOf, rollUp),
             calculator.CompareValuations(ids, asOf, rollUp),
-            calculator.DealValuePerMw(asOf),
-            calculator.Quarterly(asOf));
+            DealValuePerMw(snapshot, asOf),
+            Quarterly(snapshot, asOf));
     }
 
     /// <summary>The calculator of the given snapshot, or of the current one.</summary>
     public AnalyticsCalculator Calculator(ReadSnapshot? snapshot) => (snapshot ?? readModel.Current).Analytics;
+
+    // Today's results (the home page, the default /analytics, the API without asOf) are computed once per
+    // snapshot; other dates are computed per request, so a crawl of dates cannot fill memory.
+    private IReadOnlyList<CapacityPosition> Positions(ReadSnapshot snapshot, DateOnly asOf, bool rollUp) =>
+        asOf == Today
+            ? snapshot.Memo($"analytics:positions:{asOf:yyyy-MM-dd}:{rollUp}", s => s.Analytics.Positions(asOf, rollUp))
+            : snapshot.Analytics.Positions(asOf, rollUp);
+
+    private IReadOnlyList<DealValueRow> DealValuePerMw(ReadSnapshot snapshot, DateOnly asOf) =>
+        asOf == Today
+            ? snapshot.Memo($"analytics:deal-value:{asOf:yyyy-MM-dd}", s => s.Analytics.DealValuePerMw(asOf))
+            : snapshot.Analytics.DealValuePerMw(asOf);
+
+    private IReadOnlyList<QuarterlyTotal> Quarterly(ReadSnapshot snapshot, DateOnly asOf) =>
+        asOf == Today
+            ? snapshot.Memo($"analytics:quarterly:{asOf:yyyy-MM-dd}", s => s.Analytics.Quarterly(asOf))
+            : snapshot.Analytics.Quarterly(asOf);
 
     private static List<int> Ids(AnalyticsCalculator calculator, IReadOnlyList<string> slugs) =>
         slugs.Select(calculator.Company).OfType<CompanyRef>().Select(c => c.Id).Distinct().ToList();
