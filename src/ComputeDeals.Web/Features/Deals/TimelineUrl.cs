@@ -77,17 +77,26 @@ public sealed record TimelineUrl(DealFilter Filter, TimelineView View, IReadOnly
         return formShaped && url.Errors.Count == 0 ? url.Href() : null;
     }
 
-    /// <summary>The query string of the page state, defaults left out ("" when all default).</summary>
+    /// <summary>
+    /// The query string of the page state, defaults left out ("" when all default). While the request
+    /// is pinned to a release (<c>?release=</c>), every link of the page keeps it: paging, sorting,
+    /// removing a filter and the downloads answer from the same release.
+    /// </summary>
     public static string QueryString(DealFilter filter, TimelineView view)
     {
         var query = filter.ToQueryString();
-        if (view == TimelineView.Timeline)
+        if (view == TimelineView.Table)
         {
-            return query;
+            query = query.Length == 0 ? "?view=table" : query + "&view=table";
         }
 
-        return query.Length == 0 ? "?view=table" : query + "&view=table";
+        return KeepRelease(query);
     }
+
+    private static string KeepRelease(string query) =>
+        Releases.ReleasePin.Current is { } pin
+            ? query + (query.Length == 0 ? "?" : "&") + "release=" + Uri.EscapeDataString(pin.Id)
+            : query;
 
     /// <summary>The relative link to a state of the page.</summary>
     public static string Href(DealFilter filter, TimelineView view) => Path + QueryString(filter, view);
@@ -99,10 +108,10 @@ public sealed record TimelineUrl(DealFilter Filter, TimelineView View, IReadOnly
 
     /// <summary>Link to the CSV export of exactly the filtered rows (all pages).</summary>
     public static string CsvHref(DealFilter filter) =>
-        "/api/v1/deals.csv" + (filter with { Page = 1, PageSize = DealFilter.DefaultPageSize }).ToQueryString();
+        "/api/v1/deals.csv" + KeepRelease((filter with { Page = 1, PageSize = DealFilter.DefaultPageSize }).ToQueryString());
 
     /// <summary>Link to the JSON API for the same rows and page.</summary>
-    public static string JsonHref(DealFilter filter) => "/api/v1/deals" + filter.ToQueryString();
+    public static string JsonHref(DealFilter filter) => "/api/v1/deals" + KeepRelease(filter.ToQueryString());
 
     /// <summary>The criteria that narrow the rows, in query-string order, each with a way to drop it.</summary>
     public static IReadOnlyList<ActiveFilter> Describe(DealFilter filter, string? companyName)

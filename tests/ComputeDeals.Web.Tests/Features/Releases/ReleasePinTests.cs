@@ -87,6 +87,15 @@ public class ReleasePinTests(ClockedAppFactory app) : IClassFixture<ClockedAppFa
             Assert.Equal(Release, page.QuerySelector("form input[type=hidden][name=release]")?.GetAttribute("value"));
         }
 
+        // Paging, view, filter-removal and download links of a pinned timeline keep the release
+        // (the banner's "see the current numbers" link is the one that leaves it).
+        var pinnedTimeline = await app.GetPageAsync("/deals?company=openai&pageSize=2&release=" + Release);
+        var links = pinnedTimeline.QuerySelectorAll("a[href^='/deals?']:not([data-link=current]), a[href^='/api/v1/deals']").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains(links, h => h.Contains("page=2", StringComparison.Ordinal));
+        Assert.Contains(links, h => h.StartsWith("/api/v1/deals.csv", StringComparison.Ordinal));
+        Assert.All(links, h => Assert.Contains("release=" + Release, h, StringComparison.Ordinal));
+        Assert.Equal("/deals?company=openai&pageSize=2", pinnedTimeline.QuerySelector(".cd-release-banner a[data-link=current]")!.GetAttribute("href"));
+
         // Without ?release= there is no banner.
         Assert.Null((await app.GetPageAsync("/analytics")).QuerySelector(".cd-release-banner"));
     }
