@@ -63,8 +63,25 @@ public static class OpenApiConventions
             return Task.CompletedTask;
         });
 
-        options.AddOperationTransformer((operation, _, _) =>
+        options.AddOperationTransformer((operation, context, _) =>
         {
+            // Every /api/v1 read can be pinned to a release (handled by a middleware, so no handler declares it).
+            if (context.Description.RelativePath?.StartsWith("api/v1", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "release",
+                    In = ParameterLocation.Query,
+                    Required = false,
+                    Description = "A dataset release id such as 2026-11-29.1 (listed at /data): answer from that release instead of the current data. "
+                        + "An unknown id is a 404 problem.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+                operation.Responses ??= new OpenApiResponses();
+                operation.Responses.TryAdd("404", new OpenApiResponse { Description = "Not found, or an unknown release: a problem details body says which." });
+            }
+
             operation.Responses ??= new OpenApiResponses();
             if (!operation.Responses.Keys.Any(code => code.StartsWith('4')))
             {

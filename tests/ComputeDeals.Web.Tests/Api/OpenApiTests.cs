@@ -84,7 +84,7 @@ public class OpenApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 
         var dealParameters = document.GetProperty("paths").GetProperty("/api/v1/deals").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["q", "company", "type", "status", "from", "to", "minValue", "minMw", "sort", "dir", "page", "pageSize"], dealParameters);
+        Assert.Equal(["q", "company", "type", "status", "from", "to", "minValue", "minMw", "sort", "dir", "page", "pageSize", "release"], dealParameters);
         Assert.True(document.GetProperty("paths").GetProperty("/api/v1/deals").GetProperty("get").GetProperty("responses").TryGetProperty("400", out _));
         Assert.True(document.GetProperty("paths").GetProperty("/api/v1/deals/{slug}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
     }
