@@ -77,19 +77,19 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
     // Today's results (the home page, the default /analytics, the API without asOf) are computed once per
     // snapshot; other dates are computed per request, so a crawl of dates cannot fill memory.
     private IReadOnlyList<CapacityPosition> Positions(ReadSnapshot snapshot, DateOnly asOf, bool rollUp) =>
-        asOf == Today
-            ? snapshot.Memo($"analytics:positions:{asOf:yyyy-MM-dd}:{rollUp}", s => s.Analytics.Positions(asOf, rollUp))
-            : snapshot.Analytics.Positions(asOf, rollUp);
+        OncePerSnapshotToday(snapshot, asOf, $"positions:{rollUp}", c => c.Positions(asOf, rollUp));
 
     private IReadOnlyList<DealValueRow> DealValuePerMw(ReadSnapshot snapshot, DateOnly asOf) =>
-        asOf == Today
-            ? snapshot.Memo($"analytics:deal-value:{asOf:yyyy-MM-dd}", s => s.Analytics.DealValuePerMw(asOf))
-            : snapshot.Analytics.DealValuePerMw(asOf);
+        OncePerSnapshotToday(snapshot, asOf, "deal-value", c => c.DealValuePerMw(asOf));
 
     private IReadOnlyList<QuarterlyTotal> Quarterly(ReadSnapshot snapshot, DateOnly asOf) =>
+        OncePerSnapshotToday(snapshot, asOf, "quarterly", c => c.Quarterly(asOf));
+
+    private T OncePerSnapshotToday<T>(ReadSnapshot snapshot, DateOnly asOf, string name, Func<AnalyticsCalculator, T> compute)
+        where T : class =>
         asOf == Today
-            ? snapshot.Memo($"analytics:quarterly:{asOf:yyyy-MM-dd}", s => s.Analytics.Quarterly(asOf))
-            : snapshot.Analytics.Quarterly(asOf);
+            ? snapshot.Memo($"analytics:{name}:{asOf:yyyy-MM-dd}", s => compute(s.Analytics))
+            : compute(snapshot.Analytics);
 
     private static List<int> Ids(AnalyticsCalculator calculator, IReadOnlyList<string> slugs) =>
         slugs.Select(calculator.Company).OfType<CompanyRef>().Select(c => c.Id).Distinct().ToList();
