@@ -12,6 +12,9 @@ public sealed class MergeSession<T>(MergeCopiers<T> copiers, Func<T, Snapshot> s
 {
     private T? _original;
 
+    /// <summary>The record as the editor opened it, or as saved by the other editor after a merge (a detached copy).</summary>
+    public T? Ancestor => _original;
+
     /// <summary>Remembers a freshly loaded record as the ancestor of the editor's changes (a copy, not the form's model).</summary>
     public void Opened(T? loaded) => _original = loaded is null ? null : EditorJson.Clone(loaded);
 

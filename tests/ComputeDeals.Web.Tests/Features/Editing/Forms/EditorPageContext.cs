@@ -2,13 +2,14 @@ using System.Net;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
+using Bunit.TestDoubles;
 using ComputeDeals.Testing;
 using ComputeDeals.Web.Features.Accounts;
-using ComputeDeals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using MudBlazor.Services;
 
 namespace ComputeDeals.Web.Tests.Features.Editing.Forms;
 
@@ -17,16 +18,22 @@ namespace ComputeDeals.Web.Tests.Features.Editing.Forms;
 /// and test database, signed in as an editor, so a test types into the form, clicks Save, Delete or Restore
 /// and then reads the public pages, the API and analytics over HTTP from the same app.
 /// </summary>
-public abstract class EditorPageContext : MudBunitContext
+public abstract class EditorPageContext : BunitContext, IAsyncLifetime
 {
     private readonly AsyncServiceScope _scope;
+    private readonly BunitAuthorizationContext _auth;
 
     protected EditorPageContext(TestAppFactory app)
     {
         ArgumentNullException.ThrowIfNull(app);
         App = app;
         _scope = app.Services.CreateAsyncScope();
+        // Every service is registered before the first render (bUnit refuses later registrations).
+        Services.AddMudServices();
         Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        _auth = AddAuthorization();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Dialogs = Render<MudDialogProvider>();
         Popovers = Render<MudPopoverProvider>();
     }
@@ -48,10 +55,9 @@ public abstract class EditorPageContext : MudBunitContext
     protected async Task<ClaimsPrincipal> SignInEditorAsync(string email)
     {
         var id = await App.CreateUserAsync(email, AppRoles.Editor);
-        var auth = AddAuthorization();
-        auth.SetAuthorized(email);
-        auth.SetRoles(AppRoles.Editor);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, email));
+        _auth.SetAuthorized(email);
+        _auth.SetRoles(AppRoles.Editor);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, email));
         return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, email)], "test"));
     }
 
@@ -88,8 +94,9 @@ public abstract class EditorPageContext : MudBunitContext
         where T : IComponent
     {
         Field(page, label).Input(name);
-        Popovers.WaitForAssertion(() => Assert.NotEmpty(Popovers.FindAll(".mud-list-item").Where(i => i.TextContent.Trim() == name)));
-        Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == name).Click();
+        // The list re-renders while it searches: find the item afresh until the click lands.
+        Popovers.WaitForAssertion(() => Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == name).Click());
+        page.WaitForAssertion(() => Assert.Equal(name, Field(page, label).GetAttribute("value")));
     }
 
     /// <summary>A client for the public site that does not follow redirects.</summary>
@@ -109,6 +116,10 @@ public abstract class EditorPageContext : MudBunitContext
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     protected override async ValueTask DisposeAsyncCore()
     {
