@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ComputeDeals.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -29,8 +30,10 @@ public class ImportTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await page.Locator("#import-file").SetInputFilesAsync(Csv(
             "Browser import one,2026-04-01,CloudCommitment,Announced,Google:Provider;Anthropic:Customer,1000000000,2000000000,Approximately,,,A summary,https://example.com/browser-one,One",
             "Browser import two,2026-13-40,ChipPurchase,Rumored,xai:Buyer;nvidia:Seller,,5000000000,UpTo,200,AtLeast,,https://example.com/browser-two,Two"));
-        await Expect(page.Locator(".cd-import-summary")).ToHaveAttributeAsync("data-errors", "1");
-        await Expect(page.Locator("table.cd-import-errors tbody tr")).ToContainTextAsync("announced_on");
+        await Expect(page.Locator(".cd-import-summary")).ToHaveAttributeAsync("data-errors", new Regex("^[1-9]"));
+        await Expect(page.Locator("table.cd-import-errors tbody tr", new() { HasText = "announced_on" }).First).ToBeVisibleAsync();
+        // Every problem is on the bad row: line 3 of the file, after the header and the good row.
+        Assert.All(await page.Locator("table.cd-import-errors tbody tr td:first-child").AllTextContentsAsync(), row => Assert.Equal("3", row.Trim()));
         await Expect(page.Locator(".cd-import-commit")).ToHaveCountAsync(0);
 
         // The corrected file previews both deals.
