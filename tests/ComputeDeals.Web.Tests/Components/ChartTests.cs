@@ -163,16 +163,17 @@ public class ChartTests : BunitContext
 
         var chart = Render<ChartFigure>(p => p.Add(c => c.Drawing, SiteCharts.OwnedAndContracted(positions)));
 
-        // Owned reaches 500 MW: the axis ends at 600 (steps of 200) over 70% of the width, x(v) = v / 600 × 700:
-        // x(150) = 175, x(300) = 350, x(400) = 466.67, x(500) = 583.33. Rows: title 18 px, bars 12 px + 6 px apart.
+        // Owned reaches 500 MW: the axis ends at 600 (steps of 200) across the width, x(v) = v / 600 × 1000:
+        // x(150) = 250, x(300) = 500, x(400) = 666.67, x(500) = 833.33. A row: its title (18 px), then per bar
+        // its label (15 px) and the bar (12 px, then 6 px): the owned bar at 33–45, the contracted-out bar at 66–78.
         var owned = chart.FindAll("path[data-key='builder owned']");
-        Assert.Equal("M0 18H350V30H0Z", owned[0].GetAttribute("d"));
+        Assert.Equal("M0 33H500V45H0Z", owned[0].GetAttribute("d"));
         Assert.Contains("cd-chart-solid", owned[0].ClassList);
-        Assert.Equal("M350 18H466.67V30H350Z", owned[1].GetAttribute("d"));
+        Assert.Equal("M500 33H666.67V45H500Z", owned[1].GetAttribute("d"));
         Assert.Contains("cd-chart-planned", owned[1].ClassList);
-        Assert.Equal("M466.67 18H583.33V30H466.67Z", owned[2].GetAttribute("d"));
+        Assert.Equal("M666.67 33H833.33V45H666.67Z", owned[2].GetAttribute("d"));
         Assert.Contains("cd-chart-band", owned[2].ClassList);
-        Assert.Equal("M0 36H175V48H0Z", chart.Find("path[data-key='builder out']").GetAttribute("d"));
+        Assert.Equal("M0 66H250V78H0Z", chart.Find("path[data-key='builder out']").GetAttribute("d"));
         Assert.Empty(chart.FindAll("path[data-key='cloud owned']"));
         var texts = chart.FindAll(".cd-chart-text").Select(t => t.TextContent).ToList();
         Assert.Contains("owned: not tracked", texts);
@@ -198,7 +199,7 @@ public class ChartPagesTests(ComputeDeals.Testing.TestAppFactory app) : IClassFi
         Assert.Equal(215.0 / 459, (x[1] - x[0]) / (x[2] - x[1]), 3);
         Assert.Contains("1 “at least” figure drawn at its floor.", chart.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("capacity-table", chart.GetAttribute("aria-describedby"));
-        Assert.NotNull(page.QuerySelector("table#capacity-table"));
+        Assert.NotNull(page.QuerySelector("#capacity-table tbody tr"));
     }
 
     [Fact]
@@ -207,7 +208,8 @@ public class ChartPagesTests(ComputeDeals.Testing.TestAppFactory app) : IClassFi
         var page = await ComputeDeals.Web.Tests.Features.PageClient.GetPageAsync(app, "/analytics?asOf=2026-06-01");
 
         var chart = page.QuerySelector("figure#deal-value-per-mw-chart")!;
-        var slugs = chart.QuerySelectorAll("path.cd-chart-solid").Select(p => p.GetAttribute("data-key")!.Split(' ')[0]).ToList();
+        // One row per deal (a deal whose low end is 0 has only its band): the keys of the drawn shapes, in order.
+        var slugs = chart.QuerySelectorAll("path[data-key]").Select(p => p.GetAttribute("data-key")!.Split(' ')[0]).Distinct().ToList();
         var labels = chart.QuerySelectorAll(".cd-chart-bar-label").Select(l => l.TextContent).ToList();
         Assert.NotEmpty(slugs);
         Assert.Equal(slugs.Count, labels.Count);

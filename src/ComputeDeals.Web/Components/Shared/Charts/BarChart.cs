@@ -15,16 +15,14 @@ public sealed record RangeBar(string Name, IReadOnlyList<BarSegment> Segments, s
 public sealed record BarRow(string Title, string Key, IReadOnlyList<RangeBar> Bars, IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Lays out horizontal range bars, one row per company or deal: the value axis takes the left 70% of
-/// the width and each bar's direct label ("1.2–1.5 GW") the right 30%, so labels never overlap bars at
-/// any width.
+/// Lays out horizontal range bars, one row per company or deal: the row's title, then for each bar its
+/// direct label ("owned 1.2–1.5 GW") on a line of its own above it, so labels never overlap bars at any
+/// width; the value axis takes the whole width.
 /// </summary>
 public sealed class BarChart(string id, string kind)
 {
-    /// <summary>Share of the width the value axis uses; the rest holds the bars' labels.</summary>
-    public const double AxisShare = 0.7;
-
     private const int TitleHeight = 18;
+    private const int LabelHeight = 15;
     private const int BarHeight = 12;
     private const int BarGap = 6;
     private const int RowGap = 10;
@@ -45,7 +43,7 @@ public sealed class BarChart(string id, string kind)
     }
 
     /// <summary>x of a value in plot units for an axis ending at <paramref name="max"/>.</summary>
-    public static double X(double value, double max) => value / max * ChartDrawing.Width * AxisShare;
+    public static double X(double value, double max) => value / max * ChartDrawing.Width;
 
     public ChartDrawing Build(string caption, Func<double, string> tickText)
     {
@@ -59,6 +57,8 @@ public sealed class BarChart(string id, string kind)
             y += TitleHeight;
             foreach (var bar in row.Bars)
             {
+                texts.Add(new ChartText(0, y, bar.Label, ChartAnchor.Start, "bar-label"));
+                y += LabelHeight;
                 var start = 0.0;
                 foreach (var segment in bar.Segments)
                 {
@@ -79,14 +79,13 @@ public sealed class BarChart(string id, string kind)
                     shapes.Add(ChartShape.Line([(X(bar.High, axis.Max), y - 2), (X(bar.High, axis.Max), y + BarHeight + 2)], ChartStyle.Whisker, tone, row.Key + " " + bar.Name));
                 }
 
-                texts.Add(new ChartText((ChartDrawing.Width * AxisShare) + 12, y - 1, bar.Label, ChartAnchor.Start, "bar-label"));
                 y += BarHeight + BarGap;
             }
 
             foreach (var note in row.Notes)
             {
-                texts.Add(new ChartText(0, y - 2, note, ChartAnchor.Start, "note"));
-                y += BarHeight + BarGap;
+                texts.Add(new ChartText(0, y, note, ChartAnchor.Start, "note"));
+                y += LabelHeight + BarGap;
             }
 
             y += RowGap;
@@ -97,7 +96,7 @@ public sealed class BarChart(string id, string kind)
         {
             var x = X(v, axis.Max);
             shapes.Insert(0, ChartShape.Line([(x, 0), (x, height)], ChartStyle.Grid, 0));
-            texts.Add(new ChartText(x, height + 4, tickText(v), v == 0 ? ChartAnchor.Start : ChartAnchor.Middle, axis.Max / axis.Step > 4 && Math.Round(v / axis.Step) % 2 == 1 ? "x-tick cd-chart-minor" : "x-tick"));
+            texts.Add(new ChartText(x, height + 4, tickText(v), ChartScale.AnchorAt(x), axis.Max / axis.Step > 4 && Math.Round(v / axis.Step) % 2 == 1 ? "x-tick cd-chart-minor" : "x-tick"));
         }
 
         return new ChartDrawing(id, kind, height, shapes, texts, [], _legend, caption);

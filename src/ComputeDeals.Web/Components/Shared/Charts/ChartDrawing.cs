@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>
-/// One chart, laid out and ready to render by <see cref="Chart"/>: the shapes of its SVG layer in plot
+/// One chart, laid out and ready to render by <see cref="ChartFigure"/>: the shapes of its SVG layer in plot
 /// units (x from 0 to <see cref="ChartDrawing.Width"/>, y in CSS pixels from the top of the plot), and the
 /// text, dots and legend of its HTML layer, placed by percentage of the width so they keep their size at
 /// any width. Built by <see cref="TimeChart"/> (a true time axis) or <see cref="BarChart"/> (one row per

@@ -43,6 +43,10 @@ public static class ChartScale
         }
     }
 
+    /// <summary>How a direct label at x is anchored: it may be wider than a tick, so it turns earlier.</summary>
+    public static ChartAnchor LabelAnchorAt(double x) =>
+        x < ChartDrawing.Width * 0.25 ? ChartAnchor.Start : x > ChartDrawing.Width * 0.75 ? ChartAnchor.End : ChartAnchor.Middle;
+
     /// <summary>How a text at x is anchored so it stays inside the plot.</summary>
     public static ChartAnchor AnchorAt(double x) =>
         x < ChartDrawing.Width * 0.08 ? ChartAnchor.Start : x > ChartDrawing.Width * 0.92 ? ChartAnchor.End : ChartAnchor.Middle;

@@ -60,7 +60,7 @@ public static class SiteCharts
             var last = drawn[^1];
             chart.Label(last.AsOf, FigureRange.Of(last.Amount).High, $"{FigureFormatter.Format(last.Amount, FigureUnit.Usd)}, {Month(last.AsOf)}");
             var top = drawn.MaxBy(v => FigureRange.Of(v.Amount).High)!;
-            if (!ReferenceEquals(top, last) && drawn.Count > 2)
+            if (FigureRange.Of(top.Amount).High > FigureRange.Of(last.Amount).High)
             {
                 chart.Label(top.AsOf, FigureRange.Of(top.Amount).High, $"{FigureFormatter.Format(top.Amount, FigureUnit.Usd)}, {Month(top.AsOf)}");
             }

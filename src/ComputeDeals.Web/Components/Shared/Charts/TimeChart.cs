@@ -104,7 +104,11 @@ public sealed class TimeChart(string id, string kind, int height = 200)
         for (var v = 0.0; v <= axis.Max + (axis.Step / 1000); v += axis.Step)
         {
             shapes.Add(ChartShape.Line([(0, Y(v)), (ChartDrawing.Width, Y(v))], ChartStyle.Grid, 0));
-            texts.Add(new ChartText(0, Y(v) - 1, tickText(v), ChartAnchor.Start, "y-tick"));
+            if (v > 0 || _bars.Count == 0)
+            {
+                // Bars start at zero: their baseline needs no label, which would sit on the first bar.
+                texts.Add(new ChartText(0, Y(v) - 1, tickText(v), ChartAnchor.Start, "y-tick"));
+            }
         }
 
         foreach (var (date, label, minor) in ChartScale.DateTicks(domain.Start, domain.End))
@@ -215,8 +219,8 @@ public sealed class TimeChart(string id, string kind, int height = 200)
             var x = XOf(date);
             var y = Y(value);
             texts.Add(y < 24
-                ? new ChartText(x, y + 8, text, ChartScale.AnchorAt(x), "label cd-chart-below")
-                : new ChartText(x, y - 6, text, ChartScale.AnchorAt(x), "label"));
+                ? new ChartText(x, y + 8, text, ChartScale.LabelAnchorAt(x), "label cd-chart-below")
+                : new ChartText(x, y - 6, text, ChartScale.LabelAnchorAt(x), "label"));
         }
 
         return new ChartDrawing(id, kind, height, shapes, texts, dots, legend, caption);
