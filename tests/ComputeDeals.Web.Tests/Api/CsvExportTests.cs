@@ -107,6 +107,12 @@ public class CsvExportTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         var xai = rows.Single(r => r["slug"] == "xai");
         Assert.Equal("aiLab", xai["kind"]);
         Assert.Equal("spacex", xai["parent_slug"]);
+
+        // Coverage (how completely a company's own data centers are tracked) is a column, the same value as the JSON.
+        var jsonCoverage = json.RootElement.GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("slug").GetString()!, i => i.GetProperty("coverage").GetString());
+        Assert.All(rows, r => Assert.Equal(jsonCoverage[r["slug"]], r["coverage"]));
+        Assert.Equal(["complete", "notTracked", "partial"], rows.Select(r => r["coverage"]).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]
