@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComputeDeals.Testing;
 using ComputeDeals.Web.Features.Releases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -103,7 +103,7 @@ public partial class AsRecordedLayoutTests(ClockedAppFactory app) : IClassFixtur
 
             var company = (await companies.LoadAsync(companyId))!;
             company.Description = "Rewritten *later*.";
-            company.Country = "Atlantis";
+            company.Country = "FR";
             company.Website = "https://example.com/cursor-later";
             company.Kind = CompanyKind.Investor;
             company.Aliases = [new CompanyAlias { Name = "Anysphere Later" }];
@@ -112,7 +112,7 @@ public partial class AsRecordedLayoutTests(ClockedAppFactory app) : IClassFixtur
             var centers = scope.ServiceProvider.GetRequiredService<DataCenterEditor>();
             var center = (await centers.LoadAsync(centerId))!;
             center.City = "Elsewhere";
-            center.Status = FacilityStatus.Cancelled;
+            center.Status = FacilityStatus.Decommissioned;
             center.Description = "Moved, on paper.";
             center.Capacity.Add(new CapacityRow
             {
