@@ -281,9 +281,9 @@ public sealed class ReleaseService(IDbContextFactory<AppDbContext> factory, Time
                 data.Deals.SelectMany(d => d.DataCenters.Select(x => (Action<CsvRecordBuilder>)(csv => FigureCells(csv.Number(d.Id).Number(x.DataCenterId), x.Share)))));
             Csv("deal_sources.csv", ["deal_id", "source_id", "ordinal", "supports"],
                 data.Deals.SelectMany(d => d.Sources.Select(s => (Action<CsvRecordBuilder>)(csv => csv.Number(d.Id).Number(s.SourceId).Number(s.Ordinal).Raw(s.Supports.ToString())))));
-            Csv("companies.csv", ["id", "slug", "name", "kind", "country", "website", "parent_id", "parent_since", "aliases", "description"],
+            Csv("companies.csv", ["id", "slug", "name", "kind", "country", "website", "parent_id", "parent_since", "aliases", "description", "coverage"],
                 data.Companies.Select(c => (Action<CsvRecordBuilder>)(csv => csv.Number(c.Id).Text(c.Slug).Text(c.Name).Raw(c.Kind.ToString()).Text(c.Country).Text(c.Website)
-                    .Raw(c.ParentId?.ToString(CultureInfo.InvariantCulture)).Date(c.ParentSince).Text(string.Join("; ", c.Aliases)).Text(c.Description))));
+                    .Raw(c.ParentId?.ToString(CultureInfo.InvariantCulture)).Date(c.ParentSince).Text(string.Join("; ", c.Aliases)).Text(c.Description).Raw(c.Coverage.ToString()))));
             Csv("datacenters.csv", ["id", "slug", "name", "operator_id", "city", "region", "country", "latitude", "longitude", "status", "description"],
                 data.DataCenters.Select(c => (Action<CsvRecordBuilder>)(csv => csv.Number(c.Id).Text(c.Slug).Text(c.Name).Number(c.OperatorId).Text(c.City).Text(c.Region).Text(c.Country)
                     .Number(c.Latitude).Number(c.Longitude).Raw(c.Status.ToString()).Text(c.Description))));

@@ -59,6 +59,16 @@ public class ReleaseTests(ClockedAppFactory app) : IClassFixture<ClockedAppFacto
             var rows = Rfc4180Reader.Parse(await reader.ReadToEndAsync());
             using var counted = JsonDocument.Parse(json1);
             Assert.Equal(counted.RootElement.GetProperty("counts").GetProperty("deals").GetInt32() + 1, rows.Count);
+
+            // companies.csv carries each company's coverage, as stored.
+            using var companiesReader = new StreamReader(zip.GetEntry("companies.csv")!.Open());
+            var companies = Rfc4180Reader.ParseWithHeader(await companiesReader.ReadToEndAsync(), out var header);
+            Assert.Contains("coverage", header);
+            await using var db = app.CreateDbContext();
+            var stored = db.Companies.Where(c => !c.IsDeleted).ToDictionary(c => c.Slug, c => c.Coverage.ToString());
+            Assert.Equal(stored.Count, companies.Count);
+            Assert.All(companies, c => Assert.Equal(stored[c["slug"]], c["coverage"]));
+            Assert.Contains(companies, c => c["coverage"] == "Complete");
         }
 
         // A scripted sequence of edits a day later.
