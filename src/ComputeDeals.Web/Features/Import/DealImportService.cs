@@ -48,13 +48,7 @@ public sealed class DealImportService(
                 ["source_publisher"] = "Example News", ["source_published_on"] = "2026-05-06",
             };
             // Written by the export's CSV writer: one way to quote a field.
-            var csv = new CsvRecordBuilder();
-            foreach (var column in Columns)
-            {
-                csv.Raw(column);
-            }
-
-            csv.EndRecord();
+            var csv = new CsvRecordBuilder().Header(Columns);
             foreach (var column in Columns)
             {
                 csv.Text(example.GetValueOrDefault(column));
