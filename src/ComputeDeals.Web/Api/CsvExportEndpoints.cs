@@ -70,15 +70,13 @@ public static class CsvExportEndpoints
     private static async Task<Results<CsvResult<CompanyRow>, ValidationProblem>> Companies(
         [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var filter = parameters.ToFilter(errors);
-        if (errors.Count > 0)
+        var (rows, errors) = await parameters.QueryAsync(companies, cancellationToken);
+        if (rows is null)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
         var links = new ApiLinks(request);
-        var rows = await companies.ListAsync(filter, cancellationToken);
         return new CsvResult<CompanyRow>("computedeals-companies.csv", CompanyColumns, rows.ToAsyncEnumerable(), (c, csv) => csv
             .Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.ParentSlug).Text(c.ParentName)
             .Number(c.DealCount).Number(c.DataCenterCount).Text(links.CompanyPermalink(c.Slug)));
@@ -87,16 +85,13 @@ public static class CsvExportEndpoints
     private static async Task<Results<CsvResult<DataCenterRow>, ValidationProblem>> DataCenters(
         [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (operatorSlug, status) = parameters.Parse(errors);
-        var dataCenterFilter = parameters.ToFilter(status, errors);
-        if (errors.Count > 0)
+        var (rows, errors) = await parameters.QueryAsync(dataCenters, cancellationToken);
+        if (rows is null)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
         var links = new ApiLinks(request);
-        var rows = await DataCentersEndpoints.QueryAsync(dataCenters, operatorSlug, dataCenterFilter, cancellationToken);
         return new CsvResult<DataCenterRow>("computedeals-datacenters.csv", DataCenterColumns, rows.ToAsyncEnumerable(), (d, csv) =>
         {
             csv.Text(d.Slug).Text(d.Name).Text(d.OperatorSlug).Text(d.OperatorName).Text(d.Location).Text(Name(d.Status));
