@@ -17,7 +17,7 @@ public static class CsvExportEndpoints
     public static IReadOnlyList<string> DealColumns => DealCsvLayout.Columns;
 
     public static readonly string[] CompanyColumns =
-        ["slug", "name", "kind", "country", "parent_slug", "parent_name", "deal_count", "data_center_count", "permalink"];
+        ["slug", "name", "kind", "country", "parent_slug", "parent_name", "deal_count", "data_center_count", "coverage", "permalink"];
 
     public static readonly string[] DataCenterColumns =
     [
@@ -79,7 +79,7 @@ public static class CsvExportEndpoints
         var links = new ApiLinks(request);
         return new CsvResult<CompanyRow>("computedeals-companies.csv", CompanyColumns, rows.ToAsyncEnumerable(), (c, csv) => csv
             .Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.ParentSlug).Text(c.ParentName)
-            .Number(c.DealCount).Number(c.DataCenterCount).Text(links.CompanyPermalink(c.Slug)));
+            .Number(c.DealCount).Number(c.DataCenterCount).Text(Name(c.Coverage)).Text(links.CompanyPermalink(c.Slug)));
     }
 
     private static async Task<Results<CsvResult<DataCenterRow>, ValidationProblem>> DataCenters(

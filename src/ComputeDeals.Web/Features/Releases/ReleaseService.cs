@@ -264,9 +264,9 @@ public sealed class ReleaseService(
             var site = Uri.TryCreate(siteOptions.Value.PublicBaseUrl, UriKind.Absolute, out var configured) ? configured.AbsoluteUri.TrimEnd('/') : string.Empty;
             await Csv("deals.csv", DealCsvLayout.Columns, snapshot.Deals,
                 (e, csv) => DealCsvLayout.Write(csv, e, snapshot, $"{site}/deals/{Uri.EscapeDataString(e.Deal.Slug)}"));
-            await Csv("companies.csv", ["id", "slug", "name", "kind", "country", "website", "parent_id", "parent_since", "aliases", "description"], data.Companies,
+            await Csv("companies.csv", ["id", "slug", "name", "kind", "country", "website", "parent_id", "parent_since", "aliases", "description", "coverage"], data.Companies,
                 (c, csv) => csv.Number(c.Id).Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.Website)
-                    .Raw(c.ParentId?.ToString(CultureInfo.InvariantCulture)).Date(c.ParentSince).Text(string.Join("; ", c.Aliases)).Text(c.Description));
+                    .Raw(c.ParentId?.ToString(CultureInfo.InvariantCulture)).Date(c.ParentSince).Text(string.Join("; ", c.Aliases)).Text(c.Description).Text(Name(c.Coverage)));
             await Csv("datacenters.csv", ["id", "slug", "name", "operator_id", "city", "region", "country", "latitude", "longitude", "status", "description"], data.DataCenters,
                 (c, csv) => csv.Number(c.Id).Text(c.Slug).Text(c.Name).Number(c.OperatorId).Text(c.City).Text(c.Region).Text(c.Country)
                     .Number(c.Latitude).Number(c.Longitude).Text(Name(c.Status)).Text(c.Description));
