@@ -107,6 +107,12 @@ public class CsvExportTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         var xai = rows.Single(r => r["slug"] == "xai");
         Assert.Equal("aiLab", xai["kind"]);
         Assert.Equal("spacex", xai["parent_slug"]);
+
+        // Coverage (how completely a company's own data centers are tracked) is a column, as stored, in the JSON's camelCase.
+        await using var db = app.CreateDbContext();
+        var stored = db.Companies.Where(c => !c.IsDeleted).ToDictionary(c => c.Slug, c => c.Coverage);
+        Assert.All(rows, r => Assert.Equal(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(stored[r["slug"]].ToString()), r["coverage"]));
+        Assert.Equal(["complete", "notTracked", "partial"], rows.Select(r => r["coverage"]).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -45,6 +45,15 @@ public sealed record RecordedMoment(DateTimeOffset Instant, string Label, string
 public sealed record RecordedVersion(
     EntityKind Kind, int Id, string CurrentSlug, Snapshot Fields, DateTimeOffset? VersionAt, IReadOnlyList<RecordedChange> ChangesSince)
 {
+    /// <summary>The deal rebuilt from <see cref="Fields"/> for its permalink page (null for other kinds, or when a text did not read back).</summary>
+    public Deal? Deal { get; init; }
+
+    /// <summary>The company rebuilt from <see cref="Fields"/>, likewise.</summary>
+    public Company? Company { get; init; }
+
+    /// <summary>The data center rebuilt from <see cref="Fields"/>, likewise.</summary>
+    public DataCenter? DataCenter { get; init; }
+
     public string? this[string field] => Fields.TryGetValue(field, out var value) ? value : null;
 }
 
@@ -59,13 +68,6 @@ public sealed record RecordedChange(DateTimeOffset At, ChangeAction Action, IRea
 /// </summary>
 public sealed class AsRecordedQuery(IDbContextFactory<AppDbContext> factory)
 {
-    public async Task<DateTimeOffset?> ReleaseTimeAsync(string releaseId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var created = await db.Releases.AsNoTracking().Where(r => r.Id == releaseId).Select(r => (DateTimeOffset?)r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        return created;
-    }
-
     /// <summary>The record with this slug (current or former) as published at the instant, or null.</summary>
     public async Task<RecordedVersion?> FindAsync(EntityKind kind, string slug, DateTimeOffset instant, CancellationToken cancellationToken = default)
     {
@@ -125,7 +127,51 @@ public sealed class AsRecordedQuery(IDbContextFactory<AppDbContext> factory)
         }
 
         since.Reverse();
-        return new RecordedVersion(kind, id.Value, current.Value.Slug, state, versionAt, since);
+        var lookups = await LookupsAsync(db, kind, state, cancellationToken);
+        return new RecordedVersion(kind, id.Value, current.Value.Slug, state, versionAt, since)
+        {
+            Deal = kind == EntityKind.Deal ? RecordedEntities.ToDeal(id.Value, state, lookups) : null,
+            Company = kind == EntityKind.Company ? RecordedEntities.ToCompany(id.Value, state, lookups) : null,
+            DataCenter = kind == EntityKind.DataCenter ? RecordedEntities.ToDataCenter(id.Value, state, lookups, current.Value.Rows) : null,
+        };
+    }
+
+    /// <summary>The companies, data centers and sources the version names, as stored now (deleted ones too: they may have been public then).</summary>
+    private static async Task<RecordedLookups> LookupsAsync(AppDbContext db, EntityKind kind, Snapshot state, CancellationToken cancellationToken)
+    {
+        var (companyNames, centerNames, urls) = RecordedEntities.Names(kind, state);
+        var companies = new Dictionary<string, Company>(StringComparer.Ordinal);
+        if (companyNames.Count > 0)
+        {
+            var names = companyNames.Distinct().ToList();
+            foreach (var company in await db.Companies.AsNoTracking().Where(c => names.Contains(c.Name)).OrderBy(c => c.IsDeleted).ThenBy(c => c.Id).ToListAsync(cancellationToken))
+            {
+                companies.TryAdd(company.Name, company);
+            }
+        }
+
+        var centers = new Dictionary<string, DataCenter>(StringComparer.Ordinal);
+        if (centerNames.Count > 0)
+        {
+            var names = centerNames.Distinct().ToList();
+            foreach (var center in await db.DataCenters.AsNoTracking().Where(c => names.Contains(c.Name)).OrderBy(c => c.IsDeleted).ThenBy(c => c.Id).ToListAsync(cancellationToken))
+            {
+                centers.TryAdd(center.Name, center);
+            }
+        }
+
+        var sources = new Dictionary<string, IReadOnlyList<Source>>(StringComparer.Ordinal);
+        if (urls.Count > 0)
+        {
+            var distinct = urls.Distinct().ToList();
+            var found = await db.Sources.AsNoTracking().Where(s => distinct.Contains(s.Url)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+            foreach (var group in found.GroupBy(s => s.Url))
+            {
+                sources[group.Key] = [.. group];
+            }
+        }
+
+        return new RecordedLookups(companies, centers, sources);
     }
 
     private static async Task<int?> IdAsync(AppDbContext db, EntityKind kind, string slug, CancellationToken cancellationToken)
@@ -140,7 +186,7 @@ public sealed class AsRecordedQuery(IDbContextFactory<AppDbContext> factory)
         return id ?? await db.SlugHistory.Where(h => h.EntityKind == kind && h.OldSlug == slug).Select(h => (int?)h.EntityId).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static async Task<(string Slug, Snapshot Fields)?> CurrentAsync(AppDbContext db, EntityKind kind, int id, CancellationToken cancellationToken)
+    private static async Task<(string Slug, Snapshot Fields, IReadOnlyList<CapacityRow> Rows)?> CurrentAsync(AppDbContext db, EntityKind kind, int id, CancellationToken cancellationToken)
     {
         switch (kind)
         {
@@ -157,7 +203,7 @@ public sealed class AsRecordedQuery(IDbContextFactory<AppDbContext> factory)
                 var centerIds = deal.DataCenters.Select(d => d.DataCenterId).Distinct().ToList();
                 var companies = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
                 var centers = await db.DataCenters.AsNoTracking().Where(c => centerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-                return (deal.Slug, Snapshots.Of(deal, companies, centers));
+                return (deal.Slug, Snapshots.Of(deal, companies, centers), []);
             case EntityKind.Company:
                 var company = await db.Companies.AsNoTracking().Include(c => c.Aliases).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
                 if (company is null)
@@ -166,7 +212,7 @@ public sealed class AsRecordedQuery(IDbContextFactory<AppDbContext> factory)
                 }
 
                 var parent = company.ParentId is null ? null : await db.Companies.Where(c => c.Id == company.ParentId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-                return (company.Slug, Snapshots.Of(company, parent));
+                return (company.Slug, Snapshots.Of(company, parent), []);
             case EntityKind.DataCenter:
                 var center = await db.DataCenters.AsNoTracking().Include(c => c.Capacity).ThenInclude(r => r.Source).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
                 if (center is null)
@@ -175,7 +221,7 @@ public sealed class AsRecordedQuery(IDbContextFactory<AppDbContext> factory)
                 }
 
                 var operatorName = await db.Companies.Where(c => c.Id == center.OperatorId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-                return (center.Slug, Snapshots.Of(center, operatorName));
+                return (center.Slug, Snapshots.Of(center, operatorName), center.Capacity);
             default:
                 return null;
         }

@@ -4,7 +4,8 @@ using ComputeDeals.Web.Features.ReadModel;
 namespace ComputeDeals.Web.Features.Companies;
 
 /// <summary>A company as a list row.</summary>
-public sealed record CompanyRow(string Slug, string Name, CompanyKind Kind, string? Country, string? ParentName, string? ParentSlug, int DealCount, int DataCenterCount);
+/// <summary>A company as the list and the CSV export show it; <see cref="Coverage"/> says how completely its own data centers are tracked.</summary>
+public sealed record CompanyRow(string Slug, string Name, CompanyKind Kind, string? Country, string? ParentName, string? ParentSlug, int DealCount, int DataCenterCount, CapacityCoverage Coverage = CapacityCoverage.NotTracked);
 
 /// <summary>Filters and sort of the company list, as they appear in the query string.</summary>
 public sealed record CompanyListFilter(string? Text = null, CompanyKind? Kind = null, string? Country = null, string? Sort = null)
@@ -74,7 +75,8 @@ public sealed class CompanyListQuery(ReadModel.ReadModel readModel)
                 return new CompanyRow(
                     c.Slug, c.Name, c.Kind, c.Country, parent?.Name, parent?.Slug,
                     snapshot.DealsByCompany.TryGetValue(c.Id, out var deals) ? deals.Length : 0,
-                    snapshot.DataCentersByOperator.TryGetValue(c.Id, out var centers) ? centers.Count : 0);
+                    snapshot.DataCentersByOperator.TryGetValue(c.Id, out var centers) ? centers.Count : 0,
+                    c.Coverage);
             })
             .OrderBy(r => r.Name, StringComparer.Ordinal),
     ];

@@ -142,7 +142,7 @@ public static class ReleasePinning
                 : null;
             if (pinned is null)
             {
-                await UnknownAsync(context, id);
+                await UnknownAsync(context, id, next);
                 return;
             }
 
@@ -159,7 +159,7 @@ public static class ReleasePinning
         return app;
     }
 
-    private static async Task UnknownAsync(HttpContext context, string id)
+    private static async Task UnknownAsync(HttpContext context, string id, RequestDelegate next)
     {
         var message = ReleasePin.NotFoundMessage(id);
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
@@ -168,19 +168,15 @@ public static class ReleasePinning
             return;
         }
 
-        // A page of its own with the reason (status-code pages do not replace a response that has a body).
-        await UnknownPageAsync(context, message);
-    }
-
-    private static async Task UnknownPageAsync(HttpContext context, string message)
-    {
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var encoded = System.Net.WebUtility.HtmlEncode(message);
-        await context.Response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>Unknown release · ComputeDeals</title><link rel=\"stylesheet\" href=\"/app.css\"></head>"
-            + $"<body><main class=\"cd-main\" style=\"max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>Unknown release</h1><p role=\"alert\" data-error=\"release\">{encoded}</p>"
-            + "<p><a href=\"/data\">The dataset and its releases</a> · <a href=\"/\">ComputeDeals</a></p></main></body></html>");
+        // The release page says so inside the site's layout (header, navigation, footer) with a 404:
+        // the request goes on to it, with the id asked for and the view to offer without a release.
+        context.Items[ReleasePage.UnknownItem] = id;
+        var others = context.Request.Query.Where(p => p.Key != "release")
+            .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"))
+            .ToList();
+        context.Items[ReleasePage.FromItem] = context.Request.Path.Value + (others.Count == 0 ? string.Empty : "?" + string.Join('&', others));
+        context.Request.Path = "/data/releases/unknown";
+        context.Request.QueryString = QueryString.Empty;
+        await next(context);
     }
 }

@@ -23,9 +23,12 @@ internal static partial class SuggestForm
 {
     public const string DealPath = "/suggest/deals/openai-coreweave-2025-05";
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string text, string url, string? email = null, string? website = null, bool withToken = true)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string text, string url, string? email = null, string? website = null, bool withToken = true) =>
+        PostToAsync(DealPath, client, text, url, email, website, withToken);
+
+    public static async Task<HttpResponseMessage> PostToAsync(string path, HttpClient client, string text, string url, string? email = null, string? website = null, bool withToken = true)
     {
-        var page = await client.GetStringAsync(new Uri(DealPath, UriKind.Relative));
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
         var fields = new Dictionary<string, string>
         {
             ["_handler"] = "suggest",
@@ -40,7 +43,7 @@ internal static partial class SuggestForm
         }
 
         using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(DealPath, UriKind.Relative), form);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
     }
 
     public static string TokenOf(string page) => WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
@@ -203,6 +206,36 @@ public class CorrectionTests(CorrectionsAppFactory app) : IClassFixture<Correcti
         Assert.Equal(SuggestionStatus.Rejected, done.Status);
         Assert.Equal("The source does not say 350 MW.", done.RejectReason);
         Assert.Equal("corrections-editor@example.com", done.DecidedBy);
+    }
+
+    [Theory]
+    [InlineData("/suggest/companies/cursor", "companies", "marker-company")]
+    [InlineData("/suggest/datacenters/barber-lake", "datacenters", "marker-center")]
+    public async Task Accepting_a_company_or_data_center_suggestion_opens_its_form_prefilled_with_the_source(string path, string segment, string marker)
+    {
+        var url = $"https://example.com/{marker}-source";
+        await SuggestForm.PostToAsync(path, app.CreateBrowserLikeClient(), $"The country is wrong ({marker}).", url);
+        var suggestion = Assert.Single(await StoredAsync(marker));
+
+        var editor = await app.SignedInClientAsync("corrections-editor@example.com", "Editor");
+        var token = SuggestForm.TokenOf(await editor.GetStringAsync(new Uri("/editor/suggestions", UriKind.Relative)));
+        using var accept = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["confirm"] = "yes" });
+        var accepted = await editor.PostAsync(new Uri($"/editor/suggestions/{suggestion.Id}/accept", UriKind.Relative), accept);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal($"/editor/{segment}/{suggestion.EntityId}?suggestion={suggestion.Id}", accepted.Headers.Location?.OriginalString);
+
+        var form = await PageClient.ParseAsync(await editor.GetStringAsync(accepted.Headers.Location));
+        // The suggestion beside the form, and its source already in the record's description, for the editor to check and save.
+        Assert.Contains(marker, form.QuerySelector($".cd-suggestion-panel[data-suggestion='{suggestion.Id}']")?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(form.QuerySelector(".cd-suggestion-panel [data-prefill=description]"));
+        var description = Assert.Single(form.QuerySelectorAll("textarea"));
+        Assert.EndsWith($"Source: <{url}>", (description.TextContent + description.GetAttribute("value")).TrimEnd(), StringComparison.Ordinal);
+        // What the reader wrote is not copied into the record.
+        Assert.DoesNotContain(marker + ")", description.TextContent, StringComparison.Ordinal);
+
+        // The same form without the suggestion is not prefilled.
+        var plain = await PageClient.ParseAsync(await editor.GetStringAsync(new Uri($"/editor/{segment}/{suggestion.EntityId}", UriKind.Relative)));
+        Assert.DoesNotContain(url, plain.QuerySelector("textarea")?.TextContent ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Testing;
+using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Features.Editing;
 using ComputeDeals.Web.Features.Releases;
 using ComputeDeals.Web.Tests.Api;
@@ -59,6 +60,17 @@ public class ReleaseTests(ClockedAppFactory app) : IClassFixture<ClockedAppFacto
             var rows = Rfc4180Reader.Parse(await reader.ReadToEndAsync());
             using var counted = JsonDocument.Parse(json1);
             Assert.Equal(counted.RootElement.GetProperty("counts").GetProperty("deals").GetInt32() + 1, rows.Count);
+
+            // companies.csv carries each company's coverage, as stored.
+            using var companiesReader = new StreamReader(zip.GetEntry("companies.csv")!.Open());
+            var companies = Rfc4180Reader.ParseWithHeader(await companiesReader.ReadToEndAsync(), out var header);
+            Assert.Contains("coverage", header);
+            await using var db = app.CreateDbContext();
+            // Enum values in camelCase, as in every CSV and the JSON.
+            var stored = db.Companies.Where(c => !c.IsDeleted).AsEnumerable().ToDictionary(c => c.Slug, c => DealCsvLayout.Name(c.Coverage));
+            Assert.Equal(stored.Count, companies.Count);
+            Assert.All(companies, c => Assert.Equal(stored[c["slug"]], c["coverage"]));
+            Assert.Contains(companies, c => c["coverage"] == "complete");
         }
 
         // A scripted sequence of edits a day later.

@@ -1,0 +1,95 @@
+using System.Globalization;
+using ComputeDeals.Testing;
+using ComputeDeals.Web.Features.Releases;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ComputeDeals.E2E;
+
+/// <summary>
+/// No page scrolls sideways on a laptop (1280 px) or a small phone (360 px): wide tables scroll
+/// inside their own container, everything else reflows. Every public page and every editor page.
+/// </summary>
+public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Deal = "openai-coreweave-2025-05";
+
+    public static readonly TheoryData<int> Widths = new(1280, 360);
+
+    /// <summary>Every public page (one of each kind of permalink, an as-recorded version, a release, the error pages).</summary>
+    private static IReadOnlyList<string> PublicPages(string releaseId) =>
+    [
+        "/", "/deals", "/deals?view=month", $"/deals/{Deal}", $"/deals/{Deal}?asOf={DateTime.UtcNow:yyyy-MM-dd}",
+        "/companies", "/companies/openai", "/companies/xai", "/datacenters", "/datacenters/colossus-1", "/datacenters/barber-lake",
+        "/analytics", "/network", "/data", $"/data/releases/{releaseId}", "/data/releases/no-such-release", "/deals?release=no-such-release",
+        "/search?q=openai", $"/suggest/deals/{Deal}", "/account/login", "/no-such-page",
+    ];
+
+    private static readonly string[] EditorPages =
+    [
+        "/editor", "/editor/changes", "/editor/suggestions", "/editor/import",
+        "/editor/deals/new", "/editor/companies/new", "/editor/datacenters/new", "/editor/valuations/new",
+        "/editor/deals/1", "/editor/companies/1", "/editor/datacenters/1", "/admin/releases", "/admin/users",
+    ];
+
+    /// <summary>The page's horizontal overflow in CSS pixels (0 when none), and the elements that stick out past the right edge.</summary>
+    private static Task<string[]> OverflowAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+          const width = window.innerWidth;
+          const scroller = document.scrollingElement;
+          if (scroller.scrollWidth <= width) return [];
+          const culprits = [...document.body.querySelectorAll('*')]
+            .filter(e => e.getBoundingClientRect().right > width + 0.5)
+            .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 0.5)
+            .slice(0, 5)
+            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right));
+          return ['scrollWidth ' + scroller.scrollWidth + ' > innerWidth ' + width, ...culprits];
+        }
+        """);
+
+    private async Task<List<string>> VisitAsync(IPage page, IEnumerable<string> paths, int width)
+    {
+        await page.SetViewportSizeAsync(width, 800);
+        var problems = new List<string>();
+        foreach (var path in paths)
+        {
+            // Network idle: editor pages have connected and rendered interactively by then.
+            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            var overflow = await OverflowAsync(page);
+            if (overflow.Length > 0)
+            {
+                problems.Add($"{path} at {width}px: {string.Join("; ", overflow)}");
+            }
+        }
+
+        return problems;
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task No_public_page_scrolls_sideways(int width)
+    {
+        string releaseId;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var releases = scope.ServiceProvider.GetRequiredService<ReleaseService>();
+            releaseId = await releases.LatestIdAsync() ?? (await releases.CreateAsync("layout test")).Id;
+        }
+
+        var page = await browser.NewPageAsync();
+        var problems = await VisitAsync(page, PublicPages(releaseId), width);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task No_editor_page_scrolls_sideways(int width)
+    {
+        var email = string.Create(CultureInfo.InvariantCulture, $"e2e-layout-{width}@example.com");
+        await browser.App.CreateUserAsync(email, "Admin");
+        var page = await browser.NewPageAsync();
+        await EditorSignIn.OpenAsAsync(page, email, "/editor/deals/new");
+        var problems = await VisitAsync(page, EditorPages, width);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+}
