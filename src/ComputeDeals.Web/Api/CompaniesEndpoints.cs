@@ -25,15 +25,13 @@ public static class CompaniesEndpoints
     private static async Task<Results<CachedJson<ListResponse<CompanyListItemDto>>, ValidationProblem>> ListAsync(
         [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var filter = parameters.ToFilter(errors);
-        if (errors.Count > 0)
+        var (rows, errors) = await parameters.QueryAsync(companies, cancellationToken);
+        if (rows is null)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
         var links = new ApiLinks(request);
-        var rows = await companies.ListAsync(filter, cancellationToken);
         var items = rows.Select(c => new CompanyListItemDto(
             c.Slug,
             c.Name,

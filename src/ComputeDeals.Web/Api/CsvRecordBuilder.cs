@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ComputeDeals.Core.Figures;
 
 namespace ComputeDeals.Web.Api;
 
@@ -35,6 +36,31 @@ public sealed class CsvRecordBuilder
 
     /// <summary>An ISO 8601 date (yyyy-MM-dd); empty when null.</summary>
     public CsvRecordBuilder Date(DateOnly? value) => Raw(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A figure as three cells, low, high and qualifier (camelCase): all empty when there is no figure,
+    /// the bounds empty when it is undisclosed (never 0).
+    /// </summary>
+    public CsvRecordBuilder Figure(Figure? figure)
+    {
+        var disclosed = figure is { IsDisclosed: true };
+        return Number(disclosed ? figure!.Low : null)
+            .Number(disclosed ? figure!.High : null)
+            .Text(figure is null ? null : DealCsvLayout.Name(disclosed ? figure.Qualifier : FigureQualifier.Undisclosed));
+    }
+
+    /// <summary>A header record: each column name as given, then CRLF.</summary>
+    public CsvRecordBuilder Header(IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        foreach (var column in columns)
+        {
+            Raw(column);
+        }
+
+        EndRecord();
+        return this;
+    }
 
     /// <summary>Ends the record with CRLF.</summary>
     public void EndRecord()

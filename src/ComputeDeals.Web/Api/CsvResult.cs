@@ -3,38 +3,24 @@ using System.Text;
 namespace ComputeDeals.Web.Api;
 
 /// <summary>
-/// Streams CSV records straight to the response body as they come: one reusable record buffer,
-/// a flush every <see cref="FlushEvery"/> rows, never a list of all rows, so memory stays flat
-/// however many rows match.
+/// The one CSV table writer (the API's downloads and the release zip's files): a header, then one
+/// record per row written as it comes through one reusable record buffer, flushed every
+/// <see cref="FlushEvery"/> rows, never a list of all rows, so memory stays flat however many rows there are.
 /// </summary>
-public sealed class CsvResult<T>(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Action<T, CsvRecordBuilder> writeRow)
-    : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+public static class CsvTable
 {
     public const int FlushEvery = 500;
 
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    /// <summary>UTF-8 without a byte-order mark.</summary>
+    public static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: false);
 
-    public int? StatusCode => StatusCodes.Status200OK;
-
-    public string ContentType => "text/csv; charset=utf-8";
-
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public static async Task WriteAsync<T>(
+        TextWriter writer, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Action<T, CsvRecordBuilder> writeRow, CancellationToken cancellationToken = default)
     {
-        var response = httpContext.Response;
-        var cancellationToken = httpContext.RequestAborted;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ContentType;
-        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        response.Headers.CacheControl = "public, max-age=60";
-
-        await using var writer = new StreamWriter(response.Body, Utf8NoBom, bufferSize: 16 * 1024, leaveOpen: true);
-        var record = new CsvRecordBuilder();
-        foreach (var name in header)
-        {
-            record.Raw(name);
-        }
-
-        record.EndRecord();
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(writeRow);
+        var record = new CsvRecordBuilder().Header(header);
         await writer.WriteAsync(record.Record, cancellationToken);
 
         var count = 0;
@@ -51,5 +37,27 @@ public sealed class CsvResult<T>(string fileName, IReadOnlyList<string> header, 
         }
 
         await writer.FlushAsync(cancellationToken);
+    }
+}
+
+/// <summary>A CSV download: <see cref="CsvTable"/> streamed straight to the response body as an attachment.</summary>
+public sealed class CsvResult<T>(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Action<T, CsvRecordBuilder> writeRow)
+    : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public string ContentType => "text/csv; charset=utf-8";
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        response.Headers.CacheControl = "public, max-age=60";
+
+        await using var writer = new StreamWriter(response.Body, CsvTable.Encoding, bufferSize: 16 * 1024, leaveOpen: true);
+        await CsvTable.WriteAsync(writer, header, rows, writeRow, httpContext.RequestAborted);
     }
 }

@@ -23,27 +23,16 @@ public static class DataCentersEndpoints
         return api;
     }
 
-    /// <summary>The rows the list page shows, narrowed by the filters (shared with the CSV).</summary>
-    public static async Task<IReadOnlyList<DataCenterRow>> QueryAsync(
-        DataCenterListQuery dataCenters, string? operatorSlug, DataCenterListFilter filter, CancellationToken cancellationToken)
-    {
-        var rows = await dataCenters.ListAsync(filter, cancellationToken);
-        return operatorSlug is null ? rows : rows.Where(r => r.OperatorSlug == operatorSlug).ToList();
-    }
-
     private static async Task<Results<CachedJson<ListResponse<DataCenterListItemDto>>, ValidationProblem>> ListAsync(
         [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (operatorSlug, status) = parameters.Parse(errors);
-        var filter = parameters.ToFilter(status, errors);
-        if (errors.Count > 0)
+        var (rows, errors) = await parameters.QueryAsync(dataCenters, cancellationToken);
+        if (rows is null)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
         var links = new ApiLinks(request);
-        var rows = await QueryAsync(dataCenters, operatorSlug, filter, cancellationToken);
         var items = rows.Select(d => new DataCenterListItemDto(
             d.Slug,
             d.Name,

@@ -1,4 +1,7 @@
+using System.Globalization;
 using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Api;
 
@@ -32,6 +35,47 @@ public static class DealCsvLayout
 
     /// <summary>Columns the export writes for readers; the import ignores them.</summary>
     public static readonly string[] Derived = ["value_text", "capacity_text", "permalink"];
+
+    /// <summary>
+    /// Writes one published deal in <see cref="Columns"/> order, lossless: the import reads every column
+    /// back. Links to records the snapshot does not hold (deleted data centers) are left out.
+    /// </summary>
+    public static void Write(CsvRecordBuilder csv, DealEntry entry, ReadSnapshot snapshot, string permalink)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var (d, row) = (entry.Deal, entry.Summary);
+        csv.Text(d.Slug).Text(d.Title).Date(d.AnnouncedOn).Text(Name(d.AnnouncedPrecision)).Text(Name(d.Type)).Text(Name(d.Status))
+            .Text(string.Join("; ", row.Parties.Select(p => Party(p.Slug, p.Role))));
+        csv.Figure(d.Value).Text(Name(d.Value.Basis)).Text(Name(d.ValuePeriod)).Text(d.Value.Note).Text(row.ValueText);
+        csv.Figure(d.Capacity).Text(d.Capacity is null ? null : Name(d.Capacity.Basis)).Text(d.Capacity?.Note).Text(d.Capacity is null ? null : row.CapacityText);
+        csv.Figure(d.Accelerators).Text(d.Accelerators is null ? null : Name(d.Accelerators.Basis)).Text(d.Accelerators?.Note);
+        csv.Date(d.TermStart).Date(d.TermEnd).Raw(d.TermMonths?.ToString(CultureInfo.InvariantCulture)).Text(d.Summary);
+
+        var centers = d.DataCenters.Where(x => snapshot.DataCenters.ContainsKey(x.DataCenterId)).ToList();
+        csv.Text(ListCell(centers, x => snapshot.DataCenters[x.DataCenterId].Slug))
+            .Raw(ListCell(centers, x => Bound(x.Share, low: true)))
+            .Raw(ListCell(centers, x => Bound(x.Share, low: false)))
+            .Text(ListCell(centers, x => x.Share is null ? null : Name(x.Share.IsDisclosed ? x.Share.Qualifier : FigureQualifier.Undisclosed)))
+            .Text(ListCell(centers, x => x.Share is null ? null : Name(x.Share.Basis)))
+            .Text(ListCell(centers, x => x.Share?.Note));
+
+        var sources = d.Sources.Where(s => snapshot.Sources.ContainsKey(s.SourceId)).Select(s => (Link: s, Source: snapshot.Sources[s.SourceId])).ToList();
+        csv.Text(ListCell(sources, s => s.Source.Url))
+            .Text(ListCell(sources, s => s.Source.Title))
+            .Text(ListCell(sources, s => s.Source.Publisher))
+            .Raw(ListCell(sources, s => s.Source.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .Text(ListCell(sources, s => Supports(s.Link.Supports)))
+            .Text(permalink);
+    }
+
+    /// <summary>A list cell: one line per item (an item without a value is an empty line); null when the list is empty.</summary>
+    private static string? ListCell<T>(IReadOnlyList<T> items, Func<T, string?> value) =>
+        items.Count == 0 ? null : string.Join('\n', items.Select(i => value(i) ?? string.Empty));
+
+    private static string? Bound(Figure? figure, bool low) =>
+        figure is { IsDisclosed: true } ? (low ? figure.Low : figure.High)?.ToString("R", CultureInfo.InvariantCulture) : null;
 
     /// <summary>One party: "slug:role".</summary>
     public static string Party(string companySlug, PartyRole role) => $"{companySlug}:{Name(role)}";

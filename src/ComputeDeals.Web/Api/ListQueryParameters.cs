@@ -29,6 +29,16 @@ public sealed record CompanyQueryParameters
         Parse(errors),
         QueryValues.Country("country", Country, errors),
         QueryValues.OneOf("sort", Sort, Features.Companies.CompanyListFilter.Sorts, errors));
+
+    /// <summary>The rows the /companies page shows for these filters (the JSON list and the CSV share them), or the bad values by name.</summary>
+    public async Task<(IReadOnlyList<Features.Companies.CompanyRow>? Rows, Dictionary<string, string[]> Errors)> QueryAsync(
+        Features.Companies.CompanyListQuery companies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(companies);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var filter = ToFilter(errors);
+        return errors.Count > 0 ? (null, errors) : (await companies.ListAsync(filter, cancellationToken), errors);
+    }
 }
 
 /// <summary>Filters of /api/v1/datacenters and /api/v1/datacenters.csv.</summary>
@@ -61,6 +71,23 @@ public sealed record DataCenterQueryParameters
         QueryValues.Country("country", Country, errors),
         status,
         QueryValues.OneOf("sort", Sort, Features.DataCenters.DataCenterListFilter.Sorts, errors));
+
+    /// <summary>The rows the /datacenters page shows for these filters, narrowed to the operator (the JSON list and the CSV share them), or the bad values by name.</summary>
+    public async Task<(IReadOnlyList<Features.DataCenters.DataCenterRow>? Rows, Dictionary<string, string[]> Errors)> QueryAsync(
+        Features.DataCenters.DataCenterListQuery dataCenters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataCenters);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (operatorSlug, status) = Parse(errors);
+        var filter = ToFilter(status, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var rows = await dataCenters.ListAsync(filter, cancellationToken);
+        return (operatorSlug is null ? rows : rows.Where(r => r.OperatorSlug == operatorSlug).ToList(), errors);
+    }
 }
 
 /// <summary>Filters of /api/v1/valuations.</summary>

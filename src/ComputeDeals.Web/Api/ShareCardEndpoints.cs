@@ -34,16 +34,44 @@ public static class ShareCardEndpoints
     }
 
     private static async Task<IResult> CompanyCardAsync(
-        string slug, HttpContext http, CompanyProfileQuery query, SlugRedirects redirects, ShareCardRenderer renderer, CancellationToken cancellationToken)
+        string slug, HttpContext http, CompanyProfileQuery query, SlugRedirects redirects, ShareCardRenderer renderer, CancellationToken cancellationToken) =>
+        await RespondAsync(http, redirects, renderer, EntityKind.Company, "companies", slug,
+            await query.FindAsync(slug, cancellationToken), p => (CardFor(p), p.Company.UpdatedAt), cancellationToken);
+
+    private static async Task<IResult> DataCenterCardAsync(
+        string slug, HttpContext http, DataCenterProfileQuery query, SlugRedirects redirects, ShareCardRenderer renderer, CancellationToken cancellationToken) =>
+        await RespondAsync(http, redirects, renderer, EntityKind.DataCenter, "datacenters", slug,
+            await query.FindAsync(slug, cancellationToken), p => (CardFor(p), p.DataCenter.UpdatedAt), cancellationToken);
+
+    private static async Task<IResult> DealCardAsync(
+        string slug, HttpContext http, DealPermalinkQuery query, SlugRedirects redirects, ShareCardRenderer renderer, CancellationToken cancellationToken) =>
+        await RespondAsync(http, redirects, renderer, EntityKind.Deal, "deals", slug,
+            await query.FindAsync(slug, cancellationToken), d => (CardFor(d), d.UpdatedAt), cancellationToken);
+
+    /// <summary>
+    /// The card of a found record as a PNG the browser may keep an hour; for a record not found, a 301
+    /// to the card under its current slug when the slug is an old one, else 404.
+    /// </summary>
+    private static async Task<IResult> RespondAsync<T>(
+        HttpContext http, SlugRedirects redirects, ShareCardRenderer renderer, EntityKind kind, string section, string slug, T? found,
+        Func<T, (ShareCard Card, DateTimeOffset UpdatedAt)> card, CancellationToken cancellationToken)
+        where T : class
     {
-        var profile = await query.FindAsync(slug, cancellationToken);
-        if (profile is null)
+        if (found is null)
         {
-            return await redirects.CurrentSlugAsync(EntityKind.Company, slug, cancellationToken) is { } current
-                ? Results.Redirect($"/companies/{current}/card.png", permanent: true)
+            return await redirects.CurrentSlugAsync(kind, slug, cancellationToken) is { } current
+                ? Results.Redirect($"/{section}/{current}/card.png", permanent: true)
                 : Results.NotFound();
         }
 
+        var (content, updatedAt) = card(found);
+        http.Response.Headers.CacheControl = CacheControl;
+        return Results.File(renderer.RenderPng(content), "image/png", lastModified: updatedAt);
+    }
+
+    /// <summary>The card's content for a company: kind, country, parent, deal and data-center counts, latest disclosed valuation.</summary>
+    public static ShareCard CardFor(CompanyProfile profile)
+    {
         var company = profile.Company;
         var latest = profile.Valuations.LastOrDefault(v => v.Amount.IsDisclosed);
         var figures = new List<ShareCardFigure>
@@ -56,27 +84,18 @@ public static class ShareCardEndpoints
             figures.Add(new($"Valuation, {latest.AsOf.ToString("MMM yyyy", CultureInfo.InvariantCulture)}", FigureFormatter.Format(latest.Amount, FigureUnit.Usd)));
         }
 
-        var card = new ShareCard(
+        return new ShareCard(
             Kicker: string.Join(" · ", new[] { Labels.Of(company.Kind), company.Country }.Where(s => !string.IsNullOrEmpty(s))),
             Title: company.Name,
             Subtitle: company.Parent is { } parent ? $"Part of {parent.Name}" : null,
             Figures: figures,
             Footer: "Company profile",
             AccentHex: KindAccent(company.Kind));
-        return Png(http, renderer.RenderPng(card), company.UpdatedAt);
     }
 
-    private static async Task<IResult> DataCenterCardAsync(
-        string slug, HttpContext http, DataCenterProfileQuery query, SlugRedirects redirects, ShareCardRenderer renderer, CancellationToken cancellationToken)
+    /// <summary>The card's content for a data center: status, place, operator, current power and accelerators, deal count.</summary>
+    public static ShareCard CardFor(DataCenterProfile profile)
     {
-        var profile = await query.FindAsync(slug, cancellationToken);
-        if (profile is null)
-        {
-            return await redirects.CurrentSlugAsync(EntityKind.DataCenter, slug, cancellationToken) is { } current
-                ? Results.Redirect($"/datacenters/{current}/card.png", permanent: true)
-                : Results.NotFound();
-        }
-
         var center = profile.DataCenter;
         var figures = new List<ShareCardFigure>
         {
@@ -88,34 +107,13 @@ public static class ShareCardEndpoints
         }
 
         figures.Add(new("Deals", profile.Holders.Count.ToString(CultureInfo.InvariantCulture)));
-        var card = new ShareCard(
+        return new ShareCard(
             Kicker: string.Join(" · ", new[] { "data center", Labels.Of(center.Status), profile.Location }.Where(s => !string.IsNullOrEmpty(s))),
             Title: center.Name,
             Subtitle: $"Operated by {center.Operator!.Name}",
             Figures: figures,
             Footer: profile.Current is null ? "Capacity timeline" : $"Capacity as of {Labels.Date(profile.Current.EffectiveDate, profile.Current.Precision)}",
             AccentHex: "#00796b");
-        return Png(http, renderer.RenderPng(card), center.UpdatedAt);
-    }
-
-    private static IResult Png(HttpContext http, byte[] png, DateTimeOffset lastModified)
-    {
-        http.Response.Headers.CacheControl = CacheControl;
-        return Results.File(png, "image/png", lastModified: lastModified);
-    }
-
-    private static async Task<IResult> DealCardAsync(
-        string slug, HttpContext http, DealPermalinkQuery query, SlugRedirects redirects, ShareCardRenderer renderer, CancellationToken cancellationToken)
-    {
-        var deal = await query.FindAsync(slug, cancellationToken);
-        if (deal is null)
-        {
-            return await redirects.CurrentSlugAsync(EntityKind.Deal, slug, cancellationToken) is { } current
-                ? Results.Redirect($"/deals/{current}/card.png", permanent: true)
-                : Results.NotFound();
-        }
-
-        return Png(http, renderer.RenderPng(CardFor(deal)), deal.UpdatedAt);
     }
 
     /// <summary>The card's content for a deal: parties, type, headline figures and date.</summary>

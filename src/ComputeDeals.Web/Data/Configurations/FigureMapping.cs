@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ComputeDeals.Web.Data.Configurations;
 
-/// <summary>Maps a <see cref="Figure"/> into columns of its owner's table, named Prefix_Low and so on.</summary>
+/// <summary>Maps a <see cref="Figure"/> into columns of its owner's table named prefix + field: ValueLow, ValueHigh, ValueQualifier, ValueBasis, ValueNote.</summary>
 internal static class FigureMapping
 {
     public const int NoteMaxLength = 500;

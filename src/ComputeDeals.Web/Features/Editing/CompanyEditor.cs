@@ -30,83 +30,50 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
     public Task<EditResult> SaveAsync(ClaimsPrincipal user, Company input, bool confirmedDistinct, CancellationToken cancellationToken = default)
     {
         Normalize(input);
-        return pipeline.RunAsync(user, EntityKind.Company, input.Id, async scope =>
+        return pipeline.SaveAsync(user, input, new SaveSteps<Company>
         {
-            var db = scope.Db;
-            var errors = CompanyRules.Validate(input, scope.Today);
-            if (input.ParentId is { } parentId && !await db.Companies.AnyAsync(c => c.Id == parentId && !c.IsDeleted, cancellationToken))
+            Kind = EntityKind.Company,
+            Check = async scope =>
             {
-                errors.Add("ParentId", "That parent company does not exist: pick one from the list.");
-            }
-            else if (input.ParentId is { } p && input.Id != 0 && await CreatesCycleAsync(db, input.Id, p, cancellationToken))
-            {
-                errors.Add("ParentId", "That company is already below this one: pick a parent that is not one of its subsidiaries.");
-            }
-
-            if (!errors.IsValid)
-            {
-                return EditStep.Fail(EditResult.Invalid(errors));
-            }
-
-            if (!confirmedDistinct && await LookalikeOfAsync(db, input, cancellationToken) is { } lookalike)
-            {
-                return EditStep.Fail(EditResult.Invalid(
-                    "ConfirmedDistinct",
-                    $"\"{input.Name}\" looks like the existing company \"{lookalike.Name}\" (/companies/{lookalike.Slug}). Edit that company instead, or tick \"This is a different company\" and save again."));
-            }
-
-            var isNew = input.Id == 0;
-            Company company;
-            Snapshot? before = null;
-            if (isNew)
-            {
-                company = new Company { Name = input.Name, Slug = input.Slug };
-                db.Companies.Add(company);
-            }
-            else
-            {
-                var existing = await db.Companies.Include(c => c.Aliases).FirstOrDefaultAsync(c => c.Id == input.Id, cancellationToken);
-                if (existing is null)
+                var db = scope.Db;
+                var errors = CompanyRules.Validate(input, scope.Today);
+                if (input.ParentId is { } parentId && !await EditPipeline.IsLiveCompanyAsync(db, parentId, cancellationToken))
                 {
-                    return EditStep.Fail(EditResult.NotFound);
+                    errors.Add("ParentId", "That parent company does not exist: pick one from the list.");
+                }
+                else if (input.ParentId is { } p && input.Id != 0 && await CreatesCycleAsync(db, input.Id, p, cancellationToken))
+                {
+                    errors.Add("ParentId", "That company is already below this one: pick a parent that is not one of its subsidiaries.");
                 }
 
-                company = existing;
-                before = Snapshots.Of(company, await ParentNameAsync(db, company.ParentId, cancellationToken));
-                if (company.Version != input.Version)
+                if (errors.IsValid && !confirmedDistinct && await LookalikeOfAsync(db, input, cancellationToken) is { } lookalike)
                 {
-                    var mine = Snapshots.Of(input, await ParentNameAsync(db, input.ParentId, cancellationToken));
-                    return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Company, company.Id, Snapshot.Diff(before, mine), cancellationToken));
+                    errors.Add(
+                        "ConfirmedDistinct",
+                        $"\"{input.Name}\" looks like the existing company \"{lookalike.Name}\" (/companies/{lookalike.Slug}). Edit that company instead, or tick \"This is a different company\" and save again.");
                 }
 
-                db.Entry(company).Property(c => c.Version).OriginalValue = input.Version;
-            }
-
-            var slugTaken = await db.Companies.AnyAsync(c => c.Slug == input.Slug && c.Id != input.Id, cancellationToken);
-            if (await EditPipeline.ChangeSlugAsync(db, EntityKind.Company, company.Id, isNew ? null : company.Slug, input.Slug, slugTaken, scope.Now, cancellationToken) is { } slugError)
+                return errors;
+            },
+            Create = () => new Company { Name = input.Name, Slug = input.Slug },
+            Find = db => db.Companies.Include(c => c.Aliases).FirstOrDefaultAsync(c => c.Id == input.Id, cancellationToken),
+            Snapshot = async (db, company) => Snapshots.Of(company, await EditPipeline.CompanyNameAsync(db, company.ParentId, cancellationToken)),
+            Slug = new SlugStep<Company>(c => c.Slug, db => db.Companies.AnyAsync(c => c.Slug == input.Slug && c.Id != input.Id, cancellationToken)),
+            Apply = (scope, company) =>
             {
-                return EditStep.Fail(EditResult.Invalid("Slug", slugError));
-            }
-
-            company.Name = input.Name;
-            company.Slug = input.Slug;
-            company.Kind = input.Kind;
-            company.Coverage = input.Coverage;
-            company.Country = input.Country;
-            company.Website = input.Website;
-            company.Description = input.Description;
-            company.ParentId = input.ParentId;
-            company.ParentSince = input.ParentSince;
-            db.CompanyAliases.RemoveRange(company.Aliases);
-            company.Aliases = input.Aliases.Select(a => new CompanyAlias { Name = TextRules.CleanRequired(a.Name) }).ToList();
-
-            var changes = Snapshot.Diff(before, Snapshots.Of(company, await ParentNameAsync(db, company.ParentId, cancellationToken)));
-            if (!isNew && changes.Count > 0)
-            {
-                db.Entry(company).Property(c => c.UpdatedAt).IsModified = true;
-            }
-
-            return EditStep.Done(isNew ? ChangeAction.Create : ChangeAction.Update, changes, () => (company.Id, company.Slug, company.Version));
+                company.Name = input.Name;
+                company.Slug = input.Slug;
+                company.Kind = input.Kind;
+                company.Coverage = input.Coverage;
+                company.Country = input.Country;
+                company.Website = input.Website;
+                company.Description = input.Description;
+                company.ParentId = input.ParentId;
+                company.ParentSince = input.ParentSince;
+                scope.Db.CompanyAliases.RemoveRange(company.Aliases);
+                company.Aliases = input.Aliases.Select(a => new CompanyAlias { Name = TextRules.CleanRequired(a.Name) }).ToList();
+                return Task.CompletedTask;
+            },
         }, cancellationToken);
     }
 
@@ -149,9 +116,6 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
         var match = names.FirstOrDefault(c => NameSkeleton.Of(c.Name) == skeleton || c.Aliases.Any(a => NameSkeleton.Of(a) == skeleton));
         return match is null ? null : (match.Name, match.Slug);
     }
-
-    private static async Task<string?> ParentNameAsync(AppDbContext db, int? parentId, CancellationToken cancellationToken) =>
-        parentId is null ? null : await db.Companies.Where(c => c.Id == parentId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<bool> CreatesCycleAsync(AppDbContext db, int companyId, int parentId, CancellationToken cancellationToken)
     {

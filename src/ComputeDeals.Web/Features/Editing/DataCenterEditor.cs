@@ -25,90 +25,56 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
     public Task<EditResult> SaveAsync(ClaimsPrincipal user, DataCenter input, CancellationToken cancellationToken = default)
     {
         Normalize(input);
-        return pipeline.RunAsync(user, EntityKind.DataCenter, input.Id, async scope =>
+        return pipeline.SaveAsync(user, input, new SaveSteps<DataCenter>
         {
-            var db = scope.Db;
-            var errors = DataCenterRules.Validate(input, scope.Today);
-            if (input.OperatorId > 0 && !await db.Companies.AnyAsync(c => c.Id == input.OperatorId && !c.IsDeleted, cancellationToken))
+            Kind = EntityKind.DataCenter,
+            Check = async scope =>
             {
-                errors.Add("OperatorId", "That operator does not exist: pick a company from the list.");
-            }
-
-            if (!errors.IsValid)
-            {
-                return EditStep.Fail(EditResult.Invalid(errors));
-            }
-
-            var isNew = input.Id == 0;
-            DataCenter center;
-            Snapshot? before = null;
-            if (isNew)
-            {
-                center = new DataCenter { Name = input.Name, Slug = input.Slug };
-                db.DataCenters.Add(center);
-            }
-            else
-            {
-                var existing = await db.DataCenters.Include(d => d.Capacity).ThenInclude(r => r.Source)
-                    .FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken);
-                if (existing is null)
+                var errors = DataCenterRules.Validate(input, scope.Today);
+                if (input.OperatorId > 0 && !await EditPipeline.IsLiveCompanyAsync(scope.Db, input.OperatorId, cancellationToken))
                 {
-                    return EditStep.Fail(EditResult.NotFound);
+                    errors.Add("OperatorId", "That operator does not exist: pick a company from the list.");
                 }
 
-                center = existing;
-                before = Snapshots.Of(center, await OperatorNameAsync(db, center.OperatorId, cancellationToken));
-                if (center.Version != input.Version)
-                {
-                    var mine = Snapshots.Of(input, await OperatorNameAsync(db, input.OperatorId, cancellationToken));
-                    return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.DataCenter, center.Id, Snapshot.Diff(before, mine), cancellationToken));
-                }
-
-                db.Entry(center).Property(d => d.Version).OriginalValue = input.Version;
-            }
-
-            var slugTaken = await db.DataCenters.AnyAsync(d => d.Slug == input.Slug && d.Id != input.Id, cancellationToken);
-            if (await EditPipeline.ChangeSlugAsync(db, EntityKind.DataCenter, center.Id, isNew ? null : center.Slug, input.Slug, slugTaken, scope.Now, cancellationToken) is { } slugError)
-            {
-                return EditStep.Fail(EditResult.Invalid("Slug", slugError));
-            }
-
-            center.Name = input.Name;
-            center.Slug = input.Slug;
-            center.OperatorId = input.OperatorId;
-            center.City = input.City;
-            center.Region = input.Region;
-            center.Country = input.Country;
-            center.Latitude = input.Latitude;
-            center.Longitude = input.Longitude;
-            center.Status = input.Status;
-            center.Description = input.Description;
-            db.CapacityRows.RemoveRange(center.Capacity);
-            var rows = new List<CapacityRow>();
-            foreach (var row in input.Capacity.OrderBy(r => r.EffectiveDate))
-            {
-                var source = row.Source is { Url.Length: > 0 } s ? await DealEditor.ResolveSourceAsync(db, s, cancellationToken) : null;
-                rows.Add(new CapacityRow
-                {
-                    EffectiveDate = row.EffectiveDate,
-                    Precision = row.Precision,
-                    Power = row.Power,
-                    AcceleratorType = row.AcceleratorType,
-                    Accelerators = row.Accelerators,
-                    Status = row.Status,
-                    Source = source,
-                });
-            }
-
-            center.Capacity = rows;
-            var changes = Snapshot.Diff(before, Snapshots.Of(center, await OperatorNameAsync(db, center.OperatorId, cancellationToken)));
-            if (!isNew && changes.Count > 0)
-            {
-                db.Entry(center).Property(d => d.UpdatedAt).IsModified = true;
-            }
-
-            return EditStep.Done(isNew ? ChangeAction.Create : ChangeAction.Update, changes, () => (center.Id, center.Slug, center.Version));
+                return errors;
+            },
+            Create = () => new DataCenter { Name = input.Name, Slug = input.Slug },
+            Find = db => db.DataCenters.Include(d => d.Capacity).ThenInclude(r => r.Source).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
+            Snapshot = async (db, center) => Snapshots.Of(center, await EditPipeline.CompanyNameAsync(db, center.OperatorId, cancellationToken)),
+            Slug = new SlugStep<DataCenter>(d => d.Slug, db => db.DataCenters.AnyAsync(d => d.Slug == input.Slug && d.Id != input.Id, cancellationToken)),
+            Apply = (scope, center) => ApplyAsync(scope.Db, center, input, cancellationToken),
         }, cancellationToken);
+    }
+
+    private static async Task ApplyAsync(AppDbContext db, DataCenter center, DataCenter input, CancellationToken cancellationToken)
+    {
+        center.Name = input.Name;
+        center.Slug = input.Slug;
+        center.OperatorId = input.OperatorId;
+        center.City = input.City;
+        center.Region = input.Region;
+        center.Country = input.Country;
+        center.Latitude = input.Latitude;
+        center.Longitude = input.Longitude;
+        center.Status = input.Status;
+        center.Description = input.Description;
+        db.CapacityRows.RemoveRange(center.Capacity);
+        var rows = new List<CapacityRow>();
+        foreach (var row in input.Capacity.OrderBy(r => r.EffectiveDate))
+        {
+            rows.Add(new CapacityRow
+            {
+                EffectiveDate = row.EffectiveDate,
+                Precision = row.Precision,
+                Power = row.Power,
+                AcceleratorType = row.AcceleratorType,
+                Accelerators = row.Accelerators,
+                Status = row.Status,
+                Source = await EditPipeline.CitedSourceAsync(db, row.Source, cancellationToken),
+            });
+        }
+
+        center.Capacity = rows;
     }
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
@@ -144,7 +110,4 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
 
         return input;
     }
-
-    private static async Task<string?> OperatorNameAsync(AppDbContext db, int operatorId, CancellationToken cancellationToken) =>
-        await db.Companies.Where(c => c.Id == operatorId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
 }

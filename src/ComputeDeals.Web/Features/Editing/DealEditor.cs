@@ -41,73 +41,38 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
     public Task<EditResult> SaveAsync(ClaimsPrincipal user, Deal input, CancellationToken cancellationToken = default)
     {
         Normalize(input);
-        return pipeline.RunAsync(user, EntityKind.Deal, input.Id, async scope =>
+        return pipeline.SaveAsync(user, input, new SaveSteps<Deal>
         {
-            var db = scope.Db;
-            var isNew = input.Id == 0;
-            if (isNew)
+            Kind = EntityKind.Deal,
+            Check = async scope =>
             {
-                // New deals start as drafts; publishing is a second, recorded step.
-                input.IsPublished = false;
-            }
-
-            var errors = DealRules.Validate(input, scope.Today);
-            await CheckReferencesAsync(db, input, errors, cancellationToken);
-            if (!errors.IsValid)
-            {
-                return EditStep.Fail(EditResult.Invalid(errors));
-            }
-
-            var companyIds = input.Parties.Select(p => p.CompanyId).ToList();
-            Deal deal;
-            Snapshot? before = null;
-            if (isNew)
-            {
-                deal = new Deal { Title = input.Title, Slug = input.Slug };
-                db.Deals.Add(deal);
-            }
-            else
-            {
-                var existing = await Query(db).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken);
-                if (existing is null)
+                if (input.Id == 0)
                 {
-                    return EditStep.Fail(EditResult.NotFound);
+                    // New deals start as drafts; publishing is a second, recorded step.
+                    input.IsPublished = false;
                 }
 
-                deal = existing;
-                companyIds.AddRange(deal.Parties.Select(p => p.CompanyId));
-                var oldNames = await NamesAsync(db, companyIds, deal.DataCenters.Select(d => d.DataCenterId).Concat(input.DataCenters.Select(d => d.DataCenterId)), cancellationToken);
-                before = Snapshots.Of(deal, oldNames.Companies, oldNames.DataCenters);
-                if (deal.Version != input.Version)
-                {
-                    var mine = Snapshots.Of(input, oldNames.Companies, oldNames.DataCenters);
-                    return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Deal, deal.Id, Snapshot.Diff(before, mine), cancellationToken));
-                }
-
-                db.Entry(deal).Property(d => d.Version).OriginalValue = input.Version;
-            }
-
-            var slugTaken = await db.Deals.IgnoreQueryFilters().AnyAsync(d => d.Slug == input.Slug && d.Id != input.Id, cancellationToken);
-            if (await EditPipeline.ChangeSlugAsync(db, EntityKind.Deal, deal.Id, isNew ? null : deal.Slug, input.Slug, slugTaken, scope.Now, cancellationToken) is { } slugError)
-            {
-                return EditStep.Fail(EditResult.Invalid("Slug", slugError));
-            }
-
-            var action = isNew ? ChangeAction.Create
-                : input.IsPublished && !deal.IsPublished ? ChangeAction.Publish
+                var errors = DealRules.Validate(input, scope.Today);
+                await CheckReferencesAsync(scope.Db, input, errors, cancellationToken);
+                return errors;
+            },
+            Create = () => new Deal { Title = input.Title, Slug = input.Slug },
+            Find = db => Query(db).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
+            Snapshot = (db, deal) => SnapshotAsync(db, deal, cancellationToken),
+            Slug = new SlugStep<Deal>(d => d.Slug, db => db.Deals.IgnoreQueryFilters().AnyAsync(d => d.Slug == input.Slug && d.Id != input.Id, cancellationToken)),
+            UpdateAction = deal =>
+                input.IsPublished && !deal.IsPublished ? ChangeAction.Publish
                 : !input.IsPublished && deal.IsPublished ? ChangeAction.Unpublish
-                : ChangeAction.Update;
-            await ApplyAsync(db, deal, input, scope.Now, cancellationToken);
-            var names = await NamesAsync(db, companyIds, deal.DataCenters.Select(d => d.DataCenterId), cancellationToken);
-            var changes = Snapshot.Diff(before, Snapshots.Of(deal, names.Companies, names.DataCenters));
-            if (!isNew && changes.Count > 0)
-            {
-                // Mark the deal itself modified so its version moves even when only child rows changed.
-                db.Entry(deal).Property(d => d.UpdatedAt).IsModified = true;
-            }
-
-            return EditStep.Done(action, changes, () => (deal.Id, deal.Slug, deal.Version));
+                : ChangeAction.Update,
+            Apply = (scope, deal) => ApplyAsync(scope.Db, deal, input, scope.Now, cancellationToken),
         }, cancellationToken);
+    }
+
+    /// <summary>A deal as its change record shows it, with the names of the companies and data centers it names.</summary>
+    internal static async Task<Snapshot> SnapshotAsync(AppDbContext db, Deal deal, CancellationToken cancellationToken)
+    {
+        var names = await NamesAsync(db, deal.Parties.Select(p => p.CompanyId), deal.DataCenters.Select(d => d.DataCenterId), cancellationToken);
+        return Snapshots.Of(deal, names.Companies, names.DataCenters);
     }
 
     /// <summary>Publishes a saved draft: the stored deal must pass the rules, which need a source.</summary>
@@ -207,7 +172,8 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         }
     }
 
-    private static async Task ApplyAsync(AppDbContext db, Deal deal, Deal input, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Copies a deal's input onto the stored (or new) deal; child rows are replaced and cited sources resolved.</summary>
+    internal static async Task ApplyAsync(AppDbContext db, Deal deal, Deal input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         deal.Title = input.Title;
         deal.Slug = input.Slug;
@@ -239,33 +205,11 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         var links = new List<DealSource>();
         for (var i = 0; i < input.Sources.Count; i++)
         {
-            var source = await ResolveSourceAsync(db, input.Sources[i].Source!, cancellationToken);
+            var source = await EditPipeline.ResolveSourceAsync(db, input.Sources[i].Source!, cancellationToken);
             links.Add(new DealSource { Source = source, SourceId = source.Id, Ordinal = i + 1, Supports = input.Sources[i].Supports });
         }
 
         deal.Sources = links;
-    }
-
-    /// <summary>
-    /// Finds the cited source by id, or by URL and title (two articles of one site may share a URL that
-    /// names only the site), and updates its details, or creates it.
-    /// </summary>
-    internal static async Task<Source> ResolveSourceAsync(AppDbContext db, Source input, CancellationToken cancellationToken)
-    {
-        var source = (input.Id > 0 ? await db.Sources.FindAsync([input.Id], cancellationToken) : null)
-            ?? db.Sources.Local.FirstOrDefault(s => s.Url == input.Url && s.Title == input.Title)
-            ?? await db.Sources.FirstOrDefaultAsync(s => s.Url == input.Url && s.Title == input.Title, cancellationToken);
-        if (source is null)
-        {
-            source = new Source { Url = input.Url, Title = input.Title };
-            db.Sources.Add(source);
-        }
-
-        source.Url = input.Url;
-        source.Title = input.Title;
-        source.Publisher = input.Publisher;
-        source.PublishedOn = input.PublishedOn;
-        return source;
     }
 
     internal static async Task<(Dictionary<int, string> Companies, Dictionary<int, string> DataCenters)> NamesAsync(

@@ -32,6 +32,37 @@ public sealed class EditStep
     public static EditStep DoneAll(IReadOnlyList<EditRecord> records) => new() { Records = records };
 }
 
+/// <summary>A kind's slug: how to read it, and whether another entity of the kind already uses the input's.</summary>
+public sealed record SlugStep<T>(Func<T, string> Of, Func<AppDbContext, Task<bool>> TakenByOther);
+
+/// <summary>What differs between the editors' saves; <see cref="EditPipeline.SaveAsync{T}"/> runs the shared rest.</summary>
+public sealed class SaveSteps<T>
+    where T : class, ISoftDeletable
+{
+    public required EntityKind Kind { get; init; }
+
+    /// <summary>The input checked against the rules and the store (referenced records exist, and so on).</summary>
+    public required Func<EditScope, Task<FieldErrors>> Check { get; init; }
+
+    /// <summary>A new entity for a create; the pipeline adds it to the store.</summary>
+    public required Func<T> Create { get; init; }
+
+    /// <summary>The stored entity, tracked, with the child rows <see cref="Apply"/> replaces; null when there is none.</summary>
+    public required Func<AppDbContext, Task<T?>> Find { get; init; }
+
+    /// <summary>The entity's fields as the change record shows them (names of referenced records looked up).</summary>
+    public required Func<AppDbContext, T, Task<Snapshot>> Snapshot { get; init; }
+
+    /// <summary>Copies the input onto the new or stored entity.</summary>
+    public required Func<EditScope, T, Task> Apply { get; init; }
+
+    /// <summary>The kind's slug; null for a kind without one.</summary>
+    public SlugStep<T>? Slug { get; init; }
+
+    /// <summary>The action an update of the stored entity records (publish, for example); Update when not given.</summary>
+    public Func<T, ChangeAction>? UpdateAction { get; init; }
+}
+
 /// <summary>The open transaction a write's body works in.</summary>
 public sealed record EditScope(AppDbContext Db, EditorIdentity Editor, DateTimeOffset Now, DateOnly Today);
 
@@ -116,6 +147,70 @@ public sealed class EditPipeline(
     }
 
     /// <summary>
+    /// The shared save step of every editor: checks the input, creates the entity or loads the stored one
+    /// (refusing a stale version with the fields that differ), moves its slug, applies the input, and records
+    /// what changed. <paramref name="steps"/> supplies only what differs between kinds of entity.
+    /// </summary>
+    public Task<EditResult> SaveAsync<T>(ClaimsPrincipal user, T input, SaveSteps<T> steps, CancellationToken cancellationToken = default)
+        where T : class, ISoftDeletable =>
+        RunAsync(user, steps.Kind, input.Id, async scope =>
+        {
+            var db = scope.Db;
+            var errors = await steps.Check(scope);
+            if (!errors.IsValid)
+            {
+                return EditStep.Fail(EditResult.Invalid(errors));
+            }
+
+            var isNew = input.Id == 0;
+            T entity;
+            Snapshot? before = null;
+            if (isNew)
+            {
+                entity = steps.Create();
+                db.Add(entity);
+            }
+            else
+            {
+                var existing = await steps.Find(db);
+                if (existing is null)
+                {
+                    return EditStep.Fail(EditResult.NotFound);
+                }
+
+                entity = existing;
+                before = await steps.Snapshot(db, entity);
+                if (entity.Version != input.Version)
+                {
+                    var mine = await steps.Snapshot(db, input);
+                    return EditStep.Fail(await ConflictAsync(steps.Kind, entity.Id, Snapshot.Diff(before, mine), cancellationToken));
+                }
+
+                db.Entry(entity).Property(e => e.Version).OriginalValue = input.Version;
+            }
+
+            if (steps.Slug is { } slug)
+            {
+                var taken = await slug.TakenByOther(db);
+                if (await ChangeSlugAsync(db, steps.Kind, entity.Id, isNew ? null : slug.Of(entity), slug.Of(input), taken, scope.Now, cancellationToken) is { } slugError)
+                {
+                    return EditStep.Fail(EditResult.Invalid("Slug", slugError));
+                }
+            }
+
+            var action = isNew ? ChangeAction.Create : steps.UpdateAction?.Invoke(entity) ?? ChangeAction.Update;
+            await steps.Apply(scope, entity);
+            var changes = Snapshot.Diff(before, await steps.Snapshot(db, entity));
+            if (!isNew && changes.Count > 0)
+            {
+                // Mark the entity itself modified so its version moves even when only child rows changed.
+                db.Entry(entity).Property(e => e.UpdatedAt).IsModified = true;
+            }
+
+            return EditStep.Done(action, changes, () => (entity.Id, steps.Slug?.Of(entity), entity.Version));
+        }, cancellationToken);
+
+    /// <summary>
     /// The shared soft-delete and restore step of every editor: refuses a stale version, records the
     /// Deleted change (none when the state already matches) and saves through <see cref="RunAsync"/>.
     /// </summary>
@@ -193,6 +288,40 @@ public sealed class EditPipeline(
 
         return null;
     }
+
+    /// <summary>
+    /// Finds the cited source by id, or by URL and title (two articles of one site may share a URL that
+    /// names only the site), and updates its details, or creates it.
+    /// </summary>
+    internal static async Task<Source> ResolveSourceAsync(AppDbContext db, Source input, CancellationToken cancellationToken)
+    {
+        var source = (input.Id > 0 ? await db.Sources.FindAsync([input.Id], cancellationToken) : null)
+            ?? db.Sources.Local.FirstOrDefault(s => s.Url == input.Url && s.Title == input.Title)
+            ?? await db.Sources.FirstOrDefaultAsync(s => s.Url == input.Url && s.Title == input.Title, cancellationToken);
+        if (source is null)
+        {
+            source = new Source { Url = input.Url, Title = input.Title };
+            db.Sources.Add(source);
+        }
+
+        source.Url = input.Url;
+        source.Title = input.Title;
+        source.Publisher = input.Publisher;
+        source.PublishedOn = input.PublishedOn;
+        return source;
+    }
+
+    /// <summary>The source a record cites, resolved as <see cref="ResolveSourceAsync"/> does; null when it cites none (no URL).</summary>
+    internal static async Task<Source?> CitedSourceAsync(AppDbContext db, Source? input, CancellationToken cancellationToken) =>
+        input is { Url.Length: > 0 } ? await ResolveSourceAsync(db, input, cancellationToken) : null;
+
+    /// <summary>Whether a company exists and is not deleted (a record may only point at a live one).</summary>
+    internal static Task<bool> IsLiveCompanyAsync(AppDbContext db, int companyId, CancellationToken cancellationToken) =>
+        db.Companies.AnyAsync(c => c.Id == companyId && !c.IsDeleted, cancellationToken);
+
+    /// <summary>A company's name for a change record; null when there is none.</summary>
+    internal static async Task<string?> CompanyNameAsync(AppDbContext db, int? companyId, CancellationToken cancellationToken) =>
+        companyId is null ? null : await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Trims a string, normalises it to NFC and turns blank into null.</summary>
     public static string? Clean(string? value) => TextRules.Clean(value);

@@ -24,60 +24,31 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
     public Task<EditResult> SaveAsync(ClaimsPrincipal user, Valuation input, CancellationToken cancellationToken = default)
     {
         Normalize(input);
-        return pipeline.RunAsync(user, EntityKind.Valuation, input.Id, async scope =>
+        return pipeline.SaveAsync(user, input, new SaveSteps<Valuation>
         {
-            var db = scope.Db;
-            var errors = ValuationRules.Validate(input, scope.Today);
-            if (input.CompanyId > 0 && !await db.Companies.AnyAsync(c => c.Id == input.CompanyId && !c.IsDeleted, cancellationToken))
+            Kind = EntityKind.Valuation,
+            Check = async scope =>
             {
-                errors.Add("CompanyId", "That company does not exist: pick one from the list.");
-            }
-
-            if (!errors.IsValid)
-            {
-                return EditStep.Fail(EditResult.Invalid(errors));
-            }
-
-            var isNew = input.Id == 0;
-            Valuation valuation;
-            Snapshot? before = null;
-            if (isNew)
-            {
-                valuation = new Valuation();
-                db.Valuations.Add(valuation);
-            }
-            else
-            {
-                var existing = await db.Valuations.IgnoreQueryFilters().Include(v => v.Source).FirstOrDefaultAsync(v => v.Id == input.Id, cancellationToken);
-                if (existing is null)
+                var errors = ValuationRules.Validate(input, scope.Today);
+                if (input.CompanyId > 0 && !await EditPipeline.IsLiveCompanyAsync(scope.Db, input.CompanyId, cancellationToken))
                 {
-                    return EditStep.Fail(EditResult.NotFound);
+                    errors.Add("CompanyId", "That company does not exist: pick one from the list.");
                 }
 
-                valuation = existing;
-                before = Snapshots.Of(valuation, await CompanyNameAsync(db, valuation.CompanyId, cancellationToken));
-                if (valuation.Version != input.Version)
-                {
-                    var mine = Snapshots.Of(input, await CompanyNameAsync(db, input.CompanyId, cancellationToken));
-                    return EditStep.Fail(await pipeline.ConflictAsync(EntityKind.Valuation, valuation.Id, Snapshot.Diff(before, mine), cancellationToken));
-                }
-
-                db.Entry(valuation).Property(v => v.Version).OriginalValue = input.Version;
-            }
-
-            valuation.CompanyId = input.CompanyId;
-            valuation.AsOf = input.AsOf;
-            valuation.Amount = input.Amount;
-            valuation.Basis = input.Basis;
-            valuation.Source = input.Source is { Url.Length: > 0 } s ? await DealEditor.ResolveSourceAsync(db, s, cancellationToken) : null;
-            valuation.SourceId = valuation.Source?.Id;
-            var changes = Snapshot.Diff(before, Snapshots.Of(valuation, await CompanyNameAsync(db, valuation.CompanyId, cancellationToken)));
-            if (!isNew && changes.Count > 0)
+                return errors;
+            },
+            Create = () => new Valuation(),
+            Find = db => db.Valuations.IgnoreQueryFilters().Include(v => v.Source).FirstOrDefaultAsync(v => v.Id == input.Id, cancellationToken),
+            Snapshot = async (db, valuation) => Snapshots.Of(valuation, await EditPipeline.CompanyNameAsync(db, valuation.CompanyId, cancellationToken)),
+            Apply = async (scope, valuation) =>
             {
-                db.Entry(valuation).Property(v => v.UpdatedAt).IsModified = true;
-            }
-
-            return EditStep.Done(isNew ? ChangeAction.Create : ChangeAction.Update, changes, () => (valuation.Id, null, valuation.Version));
+                valuation.CompanyId = input.CompanyId;
+                valuation.AsOf = input.AsOf;
+                valuation.Amount = input.Amount;
+                valuation.Basis = input.Basis;
+                valuation.Source = await EditPipeline.CitedSourceAsync(scope.Db, input.Source, cancellationToken);
+                valuation.SourceId = valuation.Source?.Id;
+            },
         }, cancellationToken);
     }
 
@@ -98,7 +69,4 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
 
         return input;
     }
-
-    private static async Task<string?> CompanyNameAsync(AppDbContext db, int companyId, CancellationToken cancellationToken) =>
-        await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
 }

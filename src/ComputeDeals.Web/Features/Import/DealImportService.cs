@@ -48,13 +48,7 @@ public sealed class DealImportService(
                 ["source_publisher"] = "Example News", ["source_published_on"] = "2026-05-06",
             };
             // Written by the export's CSV writer: one way to quote a field.
-            var csv = new CsvRecordBuilder();
-            foreach (var column in Columns)
-            {
-                csv.Raw(column);
-            }
-
-            csv.EndRecord();
+            var csv = new CsvRecordBuilder().Header(Columns);
             foreach (var column in Columns)
             {
                 csv.Text(example.GetValueOrDefault(column));
@@ -184,32 +178,10 @@ public sealed class DealImportService(
             var records = new List<EditRecord>();
             foreach (var input in preview.Deals)
             {
-                var deal = new Deal
-                {
-                    Title = input.Title,
-                    Slug = input.Slug,
-                    AnnouncedOn = input.AnnouncedOn,
-                    AnnouncedPrecision = input.AnnouncedPrecision,
-                    Type = input.Type,
-                    Status = input.Status,
-                    Value = input.Value,
-                    ValuePeriod = input.ValuePeriod,
-                    Capacity = input.Capacity,
-                    Accelerators = input.Accelerators,
-                    TermStart = input.TermStart,
-                    TermEnd = input.TermEnd,
-                    TermMonths = input.TermMonths,
-                    Summary = input.Summary,
-                    Parties = input.Parties.Select(p => new DealParty { CompanyId = p.CompanyId, Role = p.Role }).ToList(),
-                    DataCenters = input.DataCenters.Select(x => new DealDataCenter { DataCenterId = x.DataCenterId, Share = x.Share }).ToList(),
-                };
-                for (var i = 0; i < input.Sources.Count; i++)
-                {
-                    var source = await DealEditor.ResolveSourceAsync(scope.Db, input.Sources[i].Source!, cancellationToken);
-                    deal.Sources.Add(new DealSource { Source = source, Ordinal = i + 1, Supports = input.Sources[i].Supports });
-                }
-
+                // Imported deals are drafts: the preview never sets IsPublished.
+                var deal = new Deal { Title = input.Title, Slug = input.Slug };
                 scope.Db.Deals.Add(deal);
+                await DealEditor.ApplyAsync(scope.Db, deal, input, scope.Now, cancellationToken);
                 var changes = Snapshot.Diff(null, Snapshots.Of(deal, names, centerNames));
                 records.Add(new EditRecord(ChangeAction.Create, changes, () => (deal.Id, deal.Slug, deal.Version)));
             }

@@ -108,12 +108,7 @@ public sealed record DealRecord(
     IReadOnlyList<DealSourceRecord> Sources,
     DateTimeOffset? PublishedAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
-{
-    /// <summary>The last day of the term, from the end date or the start plus the months.</summary>
-    [JsonIgnore]
-    public DateOnly? EffectiveTermEnd => TermEnd ?? (TermStart is { } start && TermMonths is { } months ? start.AddMonths(months) : null);
-}
+    DateTimeOffset UpdatedAt);
 
 public sealed record DealPartyRecord(int Id, int CompanyId, PartyRole Role);
 

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Api;
+using ComputeDeals.Web.Components.Shared;
 using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Editing;
 using ComputeDeals.Web.Features.ReadModel;
@@ -32,7 +33,8 @@ public sealed record ReleaseChangelog(string? PreviousId, IReadOnlyList<RecordCh
 /// <see cref="PublishedDataset"/>) stored as bytes with their SHA-256, one JSON document and a zip
 /// of CSVs, numbered by day (2026-11-29.1, .2, …), with a changelog against the previous release.
 /// </summary>
-public sealed class ReleaseService(IDbContextFactory<AppDbContext> factory, TimeProvider time, IOptions<DataLicenseOptions> licenseOptions, Hosting.ContentCache cache)
+public sealed class ReleaseService(
+    IDbContextFactory<AppDbContext> factory, TimeProvider time, IOptions<DataLicenseOptions> licenseOptions, IOptions<SiteOptions> siteOptions, Hosting.ContentCache cache)
 {
     private static readonly JsonSerializerOptions ChangelogJson = new(JsonSerializerDefaults.Web);
 
@@ -51,7 +53,7 @@ public sealed class ReleaseService(IDbContextFactory<AppDbContext> factory, Time
         var id = $"{day}.{sameDay + 1}";
         var counts = Counts(dataset);
         var json = Document(id, now, dataset, counts);
-        var zip = Zip(dataset, now);
+        var zip = await ZipAsync(dataset, now, cancellationToken);
         var changelog = previous is null
             ? ReleaseChangelog.Empty
             : Compare(previous.Id, DatasetOf(previous.Json), dataset);
@@ -234,77 +236,48 @@ public sealed class ReleaseService(IDbContextFactory<AppDbContext> factory, Time
         return Encoding.UTF8.GetBytes(document.ToJsonString());
     }
 
-    /// <summary>One CSV per table, every figure as low, high, qualifier and basis columns; entries dated at the release time.</summary>
-    private static byte[] Zip(PublishedDataset data, DateTimeOffset now)
+    /// <summary>
+    /// One CSV per table, entries dated at the release time, all written by <see cref="CsvTable"/> with enum
+    /// values in camelCase. deals.csv is the one deal layout (<see cref="DealCsvLayout"/>: parties, data
+    /// centers and sources inline), so it imports as it is; the other tables carry ids, and every figure as
+    /// low, high, qualifier and basis columns.
+    /// </summary>
+    private async Task<byte[]> ZipAsync(PublishedDataset data, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
-            void Csv(string name, IEnumerable<string> header, IEnumerable<Action<CsvRecordBuilder>> rows)
+            async Task Csv<T>(string name, IReadOnlyList<string> header, IEnumerable<T> rows, Action<T, CsvRecordBuilder> writeRow)
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
                 entry.LastWriteTime = now;
-                var csv = new CsvRecordBuilder();
-                foreach (var column in header)
-                {
-                    csv.Raw(column);
-                }
-
-                csv.EndRecord();
-                foreach (var row in rows)
-                {
-                    row(csv);
-                    csv.EndRecord();
-                }
-
-                using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
-                writer.Write(csv.Record.ToString());
+                await using var writer = new StreamWriter(entry.Open(), CsvTable.Encoding);
+                await CsvTable.WriteAsync(writer, header, rows.ToAsyncEnumerable(), writeRow, cancellationToken);
             }
 
             static string[] FigureColumns(string prefix) => [$"{prefix}_low", $"{prefix}_high", $"{prefix}_qualifier", $"{prefix}_basis"];
-            static void FigureCells(CsvRecordBuilder csv, Figure? figure) =>
-                csv.Number(figure?.Low).Number(figure?.High).Raw(figure?.Qualifier.ToString()).Raw(figure?.Basis.ToString());
+            static CsvRecordBuilder FigureCells(CsvRecordBuilder csv, Figure? figure) =>
+                csv.Figure(figure).Text(figure is null ? null : DealCsvLayout.Name(figure.Basis));
+            static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => DealCsvLayout.Name(value);
 
-            Csv("deals.csv", ["id", "slug", "title", "announced_on", "announced_precision", "type", "status", .. FigureColumns("value_usd"), "value_period", .. FigureColumns("capacity_mw"), .. FigureColumns("accelerators"), "term_start", "term_end", "term_months", "summary"],
-                data.Deals.Select(d => (Action<CsvRecordBuilder>)(csv =>
-                {
-                    csv.Number(d.Id).Text(d.Slug).Text(d.Title).Date(d.AnnouncedOn).Raw(d.AnnouncedPrecision.ToString()).Raw(d.Type.ToString()).Raw(d.Status.ToString());
-                    FigureCells(csv, d.Value);
-                    csv.Raw(d.ValuePeriod.ToString());
-                    FigureCells(csv, d.Capacity);
-                    FigureCells(csv, d.Accelerators);
-                    csv.Date(d.TermStart).Date(d.TermEnd).Raw(d.TermMonths?.ToString(CultureInfo.InvariantCulture)).Text(d.Summary);
-                })));
-            Csv("deal_parties.csv", ["deal_id", "company_id", "role"],
-                data.Deals.SelectMany(d => d.Parties.Select(p => (Action<CsvRecordBuilder>)(csv => csv.Number(d.Id).Number(p.CompanyId).Raw(p.Role.ToString())))));
-            Csv("deal_datacenters.csv", ["deal_id", "datacenter_id", .. FigureColumns("share_mw")],
-                data.Deals.SelectMany(d => d.DataCenters.Select(x => (Action<CsvRecordBuilder>)(csv => FigureCells(csv.Number(d.Id).Number(x.DataCenterId), x.Share)))));
-            Csv("deal_sources.csv", ["deal_id", "source_id", "ordinal", "supports"],
-                data.Deals.SelectMany(d => d.Sources.Select(s => (Action<CsvRecordBuilder>)(csv => csv.Number(d.Id).Number(s.SourceId).Number(s.Ordinal).Raw(s.Supports.ToString())))));
-            Csv("companies.csv", ["id", "slug", "name", "kind", "country", "website", "parent_id", "parent_since", "aliases", "description", "coverage"],
-                data.Companies.Select(c => (Action<CsvRecordBuilder>)(csv => csv.Number(c.Id).Text(c.Slug).Text(c.Name).Raw(c.Kind.ToString()).Text(c.Country).Text(c.Website)
-                    .Raw(c.ParentId?.ToString(CultureInfo.InvariantCulture)).Date(c.ParentSince).Text(string.Join("; ", c.Aliases)).Text(c.Description).Raw(c.Coverage.ToString()))));
-            Csv("datacenters.csv", ["id", "slug", "name", "operator_id", "city", "region", "country", "latitude", "longitude", "status", "description"],
-                data.DataCenters.Select(c => (Action<CsvRecordBuilder>)(csv => csv.Number(c.Id).Text(c.Slug).Text(c.Name).Number(c.OperatorId).Text(c.City).Text(c.Region).Text(c.Country)
-                    .Number(c.Latitude).Number(c.Longitude).Raw(c.Status.ToString()).Text(c.Description))));
-            Csv("capacity.csv", ["datacenter_id", "effective_date", "precision", .. FigureColumns("power_mw"), "accelerator_type", .. FigureColumns("accelerators"), "status", "source_id"],
-                data.DataCenters.SelectMany(c => c.Capacity.Select(r => (Action<CsvRecordBuilder>)(csv =>
-                {
-                    csv.Number(c.Id).Date(r.EffectiveDate).Raw(r.Precision.ToString());
-                    FigureCells(csv, r.Power);
-                    csv.Text(r.AcceleratorType);
-                    FigureCells(csv, r.Accelerators);
-                    csv.Raw(r.Status.ToString()).Raw(r.SourceId?.ToString(CultureInfo.InvariantCulture));
-                }))));
-            Csv("valuations.csv", ["id", "company_id", "as_of", .. FigureColumns("amount_usd"), "basis", "source_id"],
-                data.Valuations.Select(v => (Action<CsvRecordBuilder>)(csv =>
-                {
-                    csv.Number(v.Id).Number(v.CompanyId).Date(v.AsOf);
-                    FigureCells(csv, v.Amount);
-                    csv.Raw(v.Basis.ToString()).Raw(v.SourceId?.ToString(CultureInfo.InvariantCulture));
-                })));
-            Csv("sources.csv", ["id", "url", "title", "publisher", "published_on"],
-                data.Sources.Select(s => (Action<CsvRecordBuilder>)(csv => csv.Number(s.Id).Text(s.Url).Text(s.Title).Text(s.Publisher).Date(s.PublishedOn))));
+            var snapshot = ReadSnapshot.Build(data, version: 0);
+            var site = Uri.TryCreate(siteOptions.Value.PublicBaseUrl, UriKind.Absolute, out var configured) ? configured.AbsoluteUri.TrimEnd('/') : string.Empty;
+            await Csv("deals.csv", DealCsvLayout.Columns, snapshot.Deals,
+                (e, csv) => DealCsvLayout.Write(csv, e, snapshot, $"{site}/deals/{Uri.EscapeDataString(e.Deal.Slug)}"));
+            await Csv("companies.csv", ["id", "slug", "name", "kind", "country", "website", "parent_id", "parent_since", "aliases", "description", "coverage"], data.Companies,
+                (c, csv) => csv.Number(c.Id).Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.Website)
+                    .Raw(c.ParentId?.ToString(CultureInfo.InvariantCulture)).Date(c.ParentSince).Text(string.Join("; ", c.Aliases)).Text(c.Description).Text(Name(c.Coverage)));
+            await Csv("datacenters.csv", ["id", "slug", "name", "operator_id", "city", "region", "country", "latitude", "longitude", "status", "description"], data.DataCenters,
+                (c, csv) => csv.Number(c.Id).Text(c.Slug).Text(c.Name).Number(c.OperatorId).Text(c.City).Text(c.Region).Text(c.Country)
+                    .Number(c.Latitude).Number(c.Longitude).Text(Name(c.Status)).Text(c.Description));
+            await Csv("capacity.csv", ["datacenter_id", "effective_date", "precision", .. FigureColumns("power_mw"), "accelerator_type", .. FigureColumns("accelerators"), "status", "source_id"],
+                data.DataCenters.SelectMany(c => c.Capacity.Select(r => (CenterId: c.Id, Row: r))),
+                (x, csv) => FigureCells(FigureCells(csv.Number(x.CenterId).Date(x.Row.EffectiveDate).Text(Name(x.Row.Precision)), x.Row.Power).Text(x.Row.AcceleratorType), x.Row.Accelerators)
+                    .Text(Name(x.Row.Status)).Raw(x.Row.SourceId?.ToString(CultureInfo.InvariantCulture)));
+            await Csv("valuations.csv", ["id", "company_id", "as_of", .. FigureColumns("amount_usd"), "basis", "source_id"], data.Valuations,
+                (v, csv) => FigureCells(csv.Number(v.Id).Number(v.CompanyId).Date(v.AsOf), v.Amount).Text(Name(v.Basis)).Raw(v.SourceId?.ToString(CultureInfo.InvariantCulture)));
+            await Csv("sources.csv", ["id", "url", "title", "publisher", "published_on"], data.Sources,
+                (x, csv) => csv.Number(x.Id).Text(x.Url).Text(x.Title).Text(x.Publisher).Date(x.PublishedOn));
         }
 
         return stream.ToArray();

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Testing;
+using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Features.Editing;
 using ComputeDeals.Web.Features.Releases;
 using ComputeDeals.Web.Tests.Api;
@@ -65,10 +66,11 @@ public class ReleaseTests(ClockedAppFactory app) : IClassFixture<ClockedAppFacto
             var companies = Rfc4180Reader.ParseWithHeader(await companiesReader.ReadToEndAsync(), out var header);
             Assert.Contains("coverage", header);
             await using var db = app.CreateDbContext();
-            var stored = db.Companies.Where(c => !c.IsDeleted).ToDictionary(c => c.Slug, c => c.Coverage.ToString());
+            // Enum values in camelCase, as in every CSV and the JSON.
+            var stored = db.Companies.Where(c => !c.IsDeleted).AsEnumerable().ToDictionary(c => c.Slug, c => DealCsvLayout.Name(c.Coverage));
             Assert.Equal(stored.Count, companies.Count);
             Assert.All(companies, c => Assert.Equal(stored[c["slug"]], c["coverage"]));
-            Assert.Contains(companies, c => c["coverage"] == "Complete");
+            Assert.Contains(companies, c => c["coverage"] == "complete");
         }
 
         // A scripted sequence of edits a day later.
