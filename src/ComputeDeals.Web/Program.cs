@@ -17,6 +17,7 @@ if (await app.RunReleaseCommandsAsync(args) || await app.RunUserCommandsAsync(ar
 await app.LoadReadModelAsync();
 
 app.UseTransportSecurity();
+app.UseCachedPages();
 
 app.UseAsRecordedPermalinks();
 app.UseReleasePins();

@@ -56,6 +56,7 @@ internal sealed class ContentSnapshotPolicy : IOutputCachePolicy
             // headers at the first body write) and answers a matching If-None-Match with 304 from
             // the entry. An endpoint with an ETag of its own (Atom feeds) replaces it; a response
             // that is neither a 200 nor a 304 drops it.
+            http.Items[CachedPages.CacheableItem] = true;
             var response = http.Response;
             response.Headers.ETag = ETagFor(snapshot.Fingerprint, http);
             response.OnStarting(() =>
@@ -120,6 +121,7 @@ public static class ContentCacheSetup
                 .AddPolicy<ContentSnapshotPolicy>()
                 .AddPolicy<StaticPageCachePolicy>());
         });
+        builder.Services.AddCachedPages(builder.Configuration);
         builder.Services.AddSingleton<ContentCache>();
         return builder;
     }
