@@ -92,7 +92,7 @@ public class CompanyFormTests(TestAppFactory app) : EditorPageContext(app), ICla
         var country = Dialogs.Find("tr[data-merge-field=Country]").TextContent;
         Assert.Contains("US", country, StringComparison.Ordinal);
         Assert.Contains("GB", country, StringComparison.Ordinal);
-        Dialogs.Find("button[data-action=merge]").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("button[data-action=merge]").Click());
 
         // Nothing retyped: the form holds both editors' work; saving it goes through.
         page.WaitForAssertion(() => Assert.Equal("https://mergemetal.example", Field(page, "Website").GetAttribute("value")));

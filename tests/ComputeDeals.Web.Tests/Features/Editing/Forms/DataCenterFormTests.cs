@@ -96,8 +96,8 @@ public class DataCenterFormTests(TestAppFactory app) : EditorPageContext(app), I
         Click(page, "Save");
 
         Dialogs.WaitForAssertion(() => Assert.Equal("1 to resolve, 2 merged", Dialogs.Find("table.cd-merge caption").TextContent));
-        Dialogs.Find("tr[data-merge-field=Description]").QuerySelectorAll("input[type=radio]")[1].Click();
-        Dialogs.Find("button[data-action=merge]").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("tr[data-merge-field=Description]").QuerySelectorAll("input[type=radio]")[1].Click());
+        Dialogs.WaitForAssertion(() => Dialogs.Find("button[data-action=merge]").Click());
 
         page.WaitForAssertion(() => Assert.Equal("Atlanta", Field(page, "City").GetAttribute("value")));
         Assert.Equal("300", page.Find("#capacity-1--power-low").GetAttribute("value"));

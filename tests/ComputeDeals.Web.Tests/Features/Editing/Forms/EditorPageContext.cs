@@ -5,6 +5,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using ComputeDeals.Testing;
 using ComputeDeals.Web.Features.Accounts;
+using ComputeDeals.Web.Features.Corrections;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,8 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
         // Every service is registered before the first render (bUnit refuses later registrations).
         Services.AddMudServices();
         Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        // Reads the page's address: it must see bUnit's navigation, not the app's (uninitialised outside a circuit).
+        Services.AddScoped(sp => new SuggestionPrefill(_scope.ServiceProvider.GetRequiredService<CorrectionService>(), sp.GetRequiredService<NavigationManager>()));
         _auth = AddAuthorization();
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -86,7 +89,8 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
         where T : IComponent
     {
         ArgumentNullException.ThrowIfNull(page);
-        page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+        // Found afresh until the click lands: a re-render in between retires the found element's handler.
+        page.WaitForAssertion(() => page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
     }
 
     /// <summary>Picks a company in the labelled autocomplete, as an editor does: type, then click the match.</summary>

@@ -90,8 +90,8 @@ public class ValuationFormTests(TestAppFactory app) : EditorPageContext(app), IC
 
         // Amount is the editor's call: they take the colleague's; basis and source merge by themselves.
         Dialogs.WaitForAssertion(() => Assert.Equal("1 to resolve, 2 merged", Dialogs.Find("table.cd-merge caption").TextContent));
-        Dialogs.Find("tr[data-merge-field=Amount]").QuerySelectorAll("input[type=radio]")[1].Click();
-        Dialogs.Find("button[data-action=merge]").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("tr[data-merge-field=Amount]").QuerySelectorAll("input[type=radio]")[1].Click());
+        Dialogs.WaitForAssertion(() => Dialogs.Find("button[data-action=merge]").Click());
 
         page.WaitForAssertion(() => Assert.Equal("215", page.Find("#amount-low").GetAttribute("value")));
         Assert.Equal("https://example.com/valuation/better-source", Field(page, "URL").GetAttribute("value"));
