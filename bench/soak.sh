@@ -5,7 +5,7 @@
 # errors and lost acknowledged saves, the app's ERR log lines, and its memory (RSS) after warm-up and at the end.
 #
 # Usage: bench/soak.sh [minutes=10] [stores=sqlite,postgres]
-#   READERS=64 EDITORS=2 PORT=5290
+#   READERS=64 EDITORS=2 PORT=5290 SOAK_WORK=bench/data/soak (one folder per concurrent run)
 #   SOAK_POSTGRES='Host=...;Username=...;Password=...'  a server to use (the user needs CREATEDB); without it a
 #   throwaway cluster is started from /usr/lib/postgresql/*/bin (apt-get install postgresql) and removed at the end.
 # Smoke it small: READERS=4 bench/soak.sh 0.2 sqlite. Run the real thing on a quiet machine.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."; repo=$PWD
 minutes=${1:-10}; stores=${2:-sqlite,postgres}
 readers=${READERS:-64}; editors=${EDITORS:-2}; port=${PORT:-5290}
 seconds=$(python3 -c "print(max(5, int(float('$minutes') * 60)))")
-work=$repo/bench/data/soak; mkdir -p "$work"
+work=${SOAK_WORK:-$repo/bench/data/soak}; mkdir -p "$work"
 base="http://127.0.0.1:$port"
 
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } \
