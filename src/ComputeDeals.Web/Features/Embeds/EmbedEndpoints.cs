@@ -126,12 +126,11 @@ public static class EmbedEndpoints
                     Title = $"{profile.Company.Name}: valuation history",
                     PageUrl = links.CompanyPermalink(profile.Company.Slug),
                     Dark = dark,
-                    Points = Components.Shared.ChartPoints.Valuations(profile.Valuations),
+                    Drawing = Components.Shared.Charts.SiteCharts.Valuations(profile.Valuations, profile.Company.Name),
                     Rows = profile.Valuations.Select(v => new EmbedChart.ValueRow(
                         Core.Domain.Labels.Date(v.AsOf, Core.Domain.DatePrecision.Day),
                         Core.Figures.FigureFormatter.Format(v.Amount, Core.Figures.FigureUnit.Usd) + " · " + Core.Domain.Labels.Of(v.Basis))).ToList(),
-                    Unit = "$B",
-                    Caption = $"Valuations of {profile.Company.Name}, US$ billions",
+                    Caption = $"Valuations of {profile.Company.Name}",
                     Sources = profile.Valuations.Where(v => v.Source is not null).Select(v => v.Source!).DistinctBy(s => s.Id).ToList(),
                 });
             }
@@ -151,12 +150,11 @@ public static class EmbedEndpoints
                     Title = $"{center.Name}: capacity over time",
                     PageUrl = links.DataCenterPermalink(center.Slug),
                     Dark = dark,
-                    Points = Components.Shared.ChartPoints.Capacity(center),
+                    Drawing = Components.Shared.Charts.SiteCharts.Capacity(center),
                     Rows = center.Capacity.Select(r => new EmbedChart.ValueRow(
                         Core.Domain.Labels.Date(r.EffectiveDate, r.Precision),
                         Core.Figures.FigureFormatter.Format(r.Power, Core.Figures.FigureUnit.Megawatts) + " · " + Core.Domain.Labels.Of(r.Status))).ToList(),
-                    Unit = "MW",
-                    Caption = $"Power of {center.Name}, MW",
+                    Caption = $"Power of {center.Name}",
                     Sources = center.Capacity.Where(r => r.Source is not null).Select(r => r.Source!).DistinctBy(s => s.Id).ToList(),
                 });
             }

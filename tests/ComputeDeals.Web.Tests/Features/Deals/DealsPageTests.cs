@@ -123,7 +123,8 @@ public class DealsPageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     {
         var page = await GetAsync("/deals?company=anthropic");
 
-        Assert.Equal(2, page.QuerySelectorAll(".cd-chart-figure svg").Length);
+        Assert.Equal(["quarter-value-chart", "quarter-mw-chart"], page.QuerySelectorAll("figure.cd-chart").Select(f => f.Id));
+        Assert.Equal(2, page.QuerySelectorAll("figure.cd-chart svg").Length);
         var rows = page.QuerySelectorAll(".cd-data-table tbody tr");
         // Q4 2025 to Q2 2026, newest first.
         Assert.Equal(["Q2 2026", "Q1 2026", "Q4 2025"], rows.Select(r => r.QuerySelector("th")!.TextContent));
