@@ -7,14 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores companies (with aliases and parent).</summary>
-public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditPipeline pipeline)
+public sealed class CompanyEditor(EditPipeline pipeline)
 {
-    public async Task<Company?> LoadAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Companies.AsNoTracking().Include(c => c.Aliases.OrderBy(a => a.Id)).Include(c => c.Parent)
-            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-    }
+    public Task<Company?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
+        pipeline.LoadAsync(db => db.Companies.Include(c => c.Aliases.OrderBy(a => a.Id)).Include(c => c.Parent), id, cancellationToken);
 
     public static Company NewCompany() => new() { Name = string.Empty, Slug = string.Empty, Kind = CompanyKind.Other };
 
@@ -37,11 +33,8 @@ public sealed class CompanyEditor(IDbContextFactory<AppDbContext> factory, EditP
             {
                 var db = scope.Db;
                 var errors = CompanyRules.Validate(input, scope.Today);
-                if (input.ParentId is { } parentId && !await EditPipeline.IsLiveCompanyAsync(db, parentId, cancellationToken))
-                {
-                    errors.Add("ParentId", "That parent company does not exist: pick one from the list.");
-                }
-                else if (input.ParentId is { } p && input.Id != 0 && await CreatesCycleAsync(db, input.Id, p, cancellationToken))
+                if (!await EditPipeline.RequireLiveCompanyAsync(errors, db, input.ParentId, "ParentId", "That parent company does not exist: pick one from the list.", cancellationToken)
+                    && input.ParentId is { } p && input.Id != 0 && await CreatesCycleAsync(db, input.Id, p, cancellationToken))
                 {
                     errors.Add("ParentId", "That company is already below this one: pick a parent that is not one of its subsidiaries.");
                 }

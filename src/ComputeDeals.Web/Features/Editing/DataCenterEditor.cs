@@ -8,15 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores data centers with their capacity timeline.</summary>
-public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, EditPipeline pipeline)
+public sealed class DataCenterEditor(EditPipeline pipeline)
 {
-    public async Task<DataCenter?> LoadAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.DataCenters.AsNoTracking().Include(d => d.Operator)
-            .Include(d => d.Capacity.OrderBy(r => r.EffectiveDate)).ThenInclude(r => r.Source)
-            .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-    }
+    public Task<DataCenter?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
+        pipeline.LoadAsync(db => db.DataCenters.Include(d => d.Operator).Include(d => d.Capacity.OrderBy(r => r.EffectiveDate)).ThenInclude(r => r.Source), id, cancellationToken);
 
     public static DataCenter NewDataCenter() => new() { Name = string.Empty, Slug = string.Empty, Status = FacilityStatus.Planned };
 
@@ -31,11 +26,7 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
             Check = async scope =>
             {
                 var errors = DataCenterRules.Validate(input, scope.Today);
-                if (input.OperatorId > 0 && !await EditPipeline.IsLiveCompanyAsync(scope.Db, input.OperatorId, cancellationToken))
-                {
-                    errors.Add("OperatorId", "That operator does not exist: pick a company from the list.");
-                }
-
+                await EditPipeline.RequireLiveCompanyAsync(errors, scope.Db, input.OperatorId, "OperatorId", "That operator does not exist: pick a company from the list.", cancellationToken);
                 return errors;
             },
             Create = () => new DataCenter { Name = input.Name, Slug = input.Slug },
@@ -100,12 +91,7 @@ public sealed class DataCenterEditor(IDbContextFactory<AppDbContext> factory, Ed
                 row.Accelerators = null;
             }
 
-            if (row.Source is { } source)
-            {
-                source.Url = source.Url?.Trim() ?? string.Empty;
-                source.Title = TextRules.Clean(source.Title) ?? source.Url;
-                source.Publisher = EditPipeline.Clean(source.Publisher);
-            }
+            EditPipeline.NormalizeCitedSource(row.Source);
         }
 
         return input;

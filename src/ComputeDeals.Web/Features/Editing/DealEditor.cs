@@ -14,11 +14,7 @@ namespace ComputeDeals.Web.Features.Editing;
 public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipeline pipeline)
 {
     /// <summary>A detached copy for the form, deleted deals included; null when there is no such deal.</summary>
-    public async Task<Deal?> LoadAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await Query(db).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-    }
+    public Task<Deal?> LoadAsync(int id, CancellationToken cancellationToken = default) => pipeline.LoadAsync(Query, id, cancellationToken);
 
     public async Task<Deal?> LoadBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {

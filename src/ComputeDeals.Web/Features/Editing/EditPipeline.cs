@@ -80,6 +80,31 @@ public sealed class EditPipeline(
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>A detached copy of one record for a form, as <paramref name="query"/> reads it (with what the form shows); null when there is none.</summary>
+    public async Task<T?> LoadAsync<T>(Func<AppDbContext, IQueryable<T>> query, int id, CancellationToken cancellationToken = default)
+        where T : class, ISoftDeletable
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await query(db).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds an error under <paramref name="field"/> when <paramref name="companyId"/> names no company that
+    /// exists and is not deleted (a record may only point at a live one); true when it did. No id, no check.
+    /// </summary>
+    internal static async Task<bool> RequireLiveCompanyAsync(
+        FieldErrors errors, AppDbContext db, int? companyId, string field, string message, CancellationToken cancellationToken)
+    {
+        if (companyId is not > 0 || await db.Companies.AnyAsync(c => c.Id == companyId && !c.IsDeleted, cancellationToken))
+        {
+            return false;
+        }
+
+        errors.Add(field, message);
+        return true;
+    }
+
     public async Task<EditResult> RunAsync(
         ClaimsPrincipal user, EntityKind kind, int entityId, Func<EditScope, Task<EditStep>> body, CancellationToken cancellationToken = default)
     {
@@ -315,13 +340,22 @@ public sealed class EditPipeline(
     internal static async Task<Source?> CitedSourceAsync(AppDbContext db, Source? input, CancellationToken cancellationToken) =>
         input is { Url.Length: > 0 } ? await ResolveSourceAsync(db, input, cancellationToken) : null;
 
-    /// <summary>Whether a company exists and is not deleted (a record may only point at a live one).</summary>
-    internal static Task<bool> IsLiveCompanyAsync(AppDbContext db, int companyId, CancellationToken cancellationToken) =>
-        db.Companies.AnyAsync(c => c.Id == companyId && !c.IsDeleted, cancellationToken);
-
     /// <summary>A company's name for a change record; null when there is none.</summary>
     internal static async Task<string?> CompanyNameAsync(AppDbContext db, int? companyId, CancellationToken cancellationToken) =>
         companyId is null ? null : await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Cleans an optional cited source (a capacity row's, a valuation's): trimmed URL, the URL as title when none is given.</summary>
+    internal static void NormalizeCitedSource(Source? source)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        source.Url = source.Url?.Trim() ?? string.Empty;
+        source.Title = TextRules.Clean(source.Title) ?? source.Url;
+        source.Publisher = Clean(source.Publisher);
+    }
 
     /// <summary>Trims a string, normalises it to NFC and turns blank into null.</summary>
     public static string? Clean(string? value) => TextRules.Clean(value);

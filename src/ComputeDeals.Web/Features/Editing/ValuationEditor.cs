@@ -2,20 +2,15 @@ using System.Security.Claims;
 using ComputeDeals.Core.Domain;
 using ComputeDeals.Core.Figures;
 using ComputeDeals.Core.Validation;
-using ComputeDeals.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores valuations.</summary>
-public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, EditPipeline pipeline)
+public sealed class ValuationEditor(EditPipeline pipeline)
 {
-    public async Task<Valuation?> LoadAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Valuations.IgnoreQueryFilters().AsNoTracking().Include(v => v.Company).Include(v => v.Source)
-            .FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
-    }
+    public Task<Valuation?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
+        pipeline.LoadAsync(db => db.Valuations.IgnoreQueryFilters().Include(v => v.Company).Include(v => v.Source), id, cancellationToken);
 
     public Valuation NewValuation() => new() { AsOf = pipeline.Today, Amount = new Figure { Qualifier = FigureQualifier.Approximately } };
 
@@ -30,11 +25,7 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
             Check = async scope =>
             {
                 var errors = ValuationRules.Validate(input, scope.Today);
-                if (input.CompanyId > 0 && !await EditPipeline.IsLiveCompanyAsync(scope.Db, input.CompanyId, cancellationToken))
-                {
-                    errors.Add("CompanyId", "That company does not exist: pick one from the list.");
-                }
-
+                await EditPipeline.RequireLiveCompanyAsync(errors, scope.Db, input.CompanyId, "CompanyId", "That company does not exist: pick one from the list.", cancellationToken);
                 return errors;
             },
             Create = () => new Valuation(),
@@ -60,13 +51,7 @@ public sealed class ValuationEditor(IDbContextFactory<AppDbContext> factory, Edi
     {
         input.Amount ??= Figure.Undisclosed();
         input.Amount = DealEditor.NormalizeFigure(input.Amount);
-        if (input.Source is { } source)
-        {
-            source.Url = source.Url?.Trim() ?? string.Empty;
-            source.Title = TextRules.Clean(source.Title) ?? source.Url;
-            source.Publisher = EditPipeline.Clean(source.Publisher);
-        }
-
+        EditPipeline.NormalizeCitedSource(input.Source);
         return input;
     }
 }
