@@ -204,6 +204,11 @@ public class ChartPagesTests(ComputeDeals.Testing.TestAppFactory app) : IClassFi
         Assert.Contains("1 “at least” figure drawn at its floor.", chart.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("capacity-table", chart.GetAttribute("aria-describedby"));
         Assert.NotNull(page.QuerySelector("#capacity-table tbody tr"));
+
+        // Colossus 2's only row is dated "2026": the caption says where such a date is drawn.
+        var colossus2 = await ComputeDeals.Web.Tests.Features.PageClient.GetPageAsync(app, "/datacenters/colossus-2");
+        Assert.Contains("A date known only to its year is drawn at the year's start.", colossus2.QuerySelector("figure#capacity-chart figcaption")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("known only to its year", chart.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

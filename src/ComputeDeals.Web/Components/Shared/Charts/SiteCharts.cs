@@ -40,6 +40,7 @@ public static class SiteCharts
         var caption = Sentence($"Power of {center.Name} over time, in MW; each step holds until the next report")
             + Left(rows.Count - drawn.Count, "row", "undisclosed power")
             + AtFloor(drawn.Count(r => r.Power.Ceiling is null))
+            + (drawn.Any(r => r.Precision == DatePrecision.Year) ? " A date known only to its year is drawn at the year's start." : string.Empty)
             + " The table below lists every row with its qualifier and source.";
         return chart.Build(caption, FigureFormatter.FormatPower);
     }
