@@ -84,6 +84,8 @@ LUA
   # Warm-up: every URL once, then the memory baseline.
   while read -r path; do curl -s -o /dev/null "$base$path"; done <"$work/urls.txt"
   local rss_start; rss_start=$(rss_kb "$app")
+  # Only the soak window counts: start-up may log (PostgreSQL: EF reports the not-yet-created database once).
+  local log_start; log_start=$(wc -l <"$work/app-$store.log")
 
   wrk -t2 -c"$readers" -d"${seconds}s" --latency --timeout 10s -s "$work/urls.lua" "$base" >"$work/wrk-$store.txt" 2>&1 &
   local wrk_pid=$!
@@ -98,12 +100,15 @@ LUA
   non2xx=$(awk '/Non-2xx or 3xx/ {print $NF}' "$work/wrk-$store.txt"); non2xx=${non2xx:-0}
   socket=$(awk -F'[ ,]+' '/Socket errors/ {print $4 + $6 + $8 + $10}' "$work/wrk-$store.txt"); socket=${socket:-0}
   p99=$(awk '$1=="99%" {print $2}' "$work/wrk-$store.txt")
-  errlines=$(grep -c ' ERR\] ' "$work/app-$store.log" || true)
+  errlines=$(tail -n +"$((log_start + 1))" "$work/app-$store.log" | grep -c ' ERR\] ' || true)
   echo "| $store | $minutes min | $readers readers: $requests requests, $non2xx non-2xx/3xx, $socket socket errors, p99 $p99 | $(tail -n 1 "$work/editors-$store.txt") | $errlines | $((rss_start / 1024)) MB -> $((rss_end / 1024)) MB |"
   [ "$editors_status" -eq 0 ] || { echo "$store: editors reported errors:" >&2; tail -n 5 "$work/editors-$store.txt" >&2; }
+  [ "$editors_status" -eq 0 ] && [ "${non2xx:-0}" = 0 ] && [ "${socket:-0}" = 0 ] && [ "${errlines:-0}" = 0 ]
 }
 
 echo "| store | length | readers | editors | app ERR lines | RSS after warm-up -> end |"
 echo "| --- | --- | --- | --- | --- | --- |"
-for store in ${stores//,/ }; do soak "$store"; done
+failed=0
+for store in ${stores//,/ }; do soak "$store" || failed=1; done
 echo "Details: $work/wrk-*.txt, $work/editors-*.txt, $work/app-*.log" >&2
+exit "$failed"

@@ -63,6 +63,10 @@ public class ChartTests : BunitContext
         Assert.Contains("cd-chart-solid", chart.Find("path[data-key='2024-07-01']").ClassList);
         Assert.Empty(chart.FindAll(".cd-chart-dot[data-key='2025-09-01']"));
 
+        // "At least 300 MW" has no ceiling: a dotted arrow 22 px up from its floor says it is open above.
+        Assert.Equal("M874.38 50L874.38 28", chart.Find("path.cd-chart-open[data-key='2026-05-01']").GetAttribute("d"));
+        Assert.Single(chart.FindAll("path.cd-chart-open"));
+
         var caption = chart.Find("figcaption").TextContent;
         Assert.Contains("1 row with undisclosed power not drawn.", caption, StringComparison.Ordinal);
         Assert.Contains("1 “at least” figure drawn at its floor.", caption, StringComparison.Ordinal);
