@@ -5,7 +5,7 @@
 # errors and lost acknowledged saves, the app's ERR log lines, and its memory (RSS) after warm-up and at the end.
 #
 # Usage: bench/soak.sh [minutes=10] [stores=sqlite,postgres]
-#   READERS=64 EDITORS=2 PORT=5290
+#   READERS=64 EDITORS=2 PORT=5290 SOAK_WORK=bench/data/soak (one folder per concurrent run)
 #   SOAK_POSTGRES='Host=...;Username=...;Password=...'  a server to use (the user needs CREATEDB); without it a
 #   throwaway cluster is started from /usr/lib/postgresql/*/bin (apt-get install postgresql) and removed at the end.
 # Smoke it small: READERS=4 bench/soak.sh 0.2 sqlite. Run the real thing on a quiet machine.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."; repo=$PWD
 minutes=${1:-10}; stores=${2:-sqlite,postgres}
 readers=${READERS:-64}; editors=${EDITORS:-2}; port=${PORT:-5290}
 seconds=$(python3 -c "print(max(5, int(float('$minutes') * 60)))")
-work=$repo/bench/data/soak; mkdir -p "$work"
+work=${SOAK_WORK:-$repo/bench/data/soak}; mkdir -p "$work"
 base="http://127.0.0.1:$port"
 
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } \
@@ -84,6 +84,8 @@ LUA
   # Warm-up: every URL once, then the memory baseline.
   while read -r path; do curl -s -o /dev/null "$base$path"; done <"$work/urls.txt"
   local rss_start; rss_start=$(rss_kb "$app")
+  # Only the soak window counts: start-up may log (PostgreSQL: EF reports the not-yet-created database once).
+  local log_start; log_start=$(wc -l <"$work/app-$store.log")
 
   wrk -t2 -c"$readers" -d"${seconds}s" --latency --timeout 10s -s "$work/urls.lua" "$base" >"$work/wrk-$store.txt" 2>&1 &
   local wrk_pid=$!
@@ -98,12 +100,15 @@ LUA
   non2xx=$(awk '/Non-2xx or 3xx/ {print $NF}' "$work/wrk-$store.txt"); non2xx=${non2xx:-0}
   socket=$(awk -F'[ ,]+' '/Socket errors/ {print $4 + $6 + $8 + $10}' "$work/wrk-$store.txt"); socket=${socket:-0}
   p99=$(awk '$1=="99%" {print $2}' "$work/wrk-$store.txt")
-  errlines=$(grep -c ' ERR\] ' "$work/app-$store.log" || true)
+  errlines=$(tail -n +"$((log_start + 1))" "$work/app-$store.log" | grep -c ' ERR\] ' || true)
   echo "| $store | $minutes min | $readers readers: $requests requests, $non2xx non-2xx/3xx, $socket socket errors, p99 $p99 | $(tail -n 1 "$work/editors-$store.txt") | $errlines | $((rss_start / 1024)) MB -> $((rss_end / 1024)) MB |"
   [ "$editors_status" -eq 0 ] || { echo "$store: editors reported errors:" >&2; tail -n 5 "$work/editors-$store.txt" >&2; }
+  [ "$editors_status" -eq 0 ] && [ "${non2xx:-0}" = 0 ] && [ "${socket:-0}" = 0 ] && [ "${errlines:-0}" = 0 ]
 }
 
 echo "| store | length | readers | editors | app ERR lines | RSS after warm-up -> end |"
 echo "| --- | --- | --- | --- | --- | --- |"
-for store in ${stores//,/ }; do soak "$store"; done
+failed=0
+for store in ${stores//,/ }; do soak "$store" || failed=1; done
 echo "Details: $work/wrk-*.txt, $work/editors-*.txt, $work/app-*.log" >&2
+exit "$failed"

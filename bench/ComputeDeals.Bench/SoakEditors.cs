@@ -35,6 +35,12 @@ public static class SoakEditors
         await using var app = builder.Build();
         await app.LoadReadModelAsync();
 
+        // The roles once, before the editors add their accounts side by side (two first-time inserts of a role collide).
+        await using (var setup = app.Services.CreateAsyncScope())
+        {
+            await UserAdminService.EnsureRolesAsync(setup.ServiceProvider);
+        }
+
         var duration = (long)(seconds * (double)Stopwatch.Frequency);
         var results = await Task.WhenAll(Enumerable.Range(1, editors).Select(i => EditAsync(app.Services, i, duration)));
         var errors = results.Sum(r => r.Errors);

@@ -10,8 +10,6 @@ public class AnalyticsTests : IClassFixture<BrowserFixture>
     public AnalyticsTests(BrowserFixture browser)
     {
         this.browser = browser;
-        // Each step is a page load; on a loaded 2-core machine 5 s is too tight.
-        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     private async Task<IPage> OpenAsync(string url)

@@ -9,6 +9,13 @@ namespace ComputeDeals.E2E;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// The one patience of every browser test, in milliseconds: how long an action, a navigation or an
+    /// Expect(...) assertion waits for the page before failing. A ceiling, not a timing assertion: the
+    /// shared 2-core machine can take many seconds per page. Set here once for the whole project.
+    /// </summary>
+    public const float Patience = 45_000;
+
     private IPlaywright? _playwright;
 
     public TestAppFactory App { get; } = new();
@@ -22,6 +29,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(Patience);
         BaseAddress = App.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -44,7 +52,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             JavaScriptEnabled = javaScript,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
         return await context.NewPageAsync();
     }
 

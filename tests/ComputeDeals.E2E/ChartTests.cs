@@ -22,7 +22,6 @@ public class ChartTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
     public async Task Charts_render_in_the_theme_at_phone_and_desktop_width_without_errors_or_overflow(string url, string theme)
     {
         var page = await browser.NewPageAsync();
-        SetDefaultExpectTimeout(15_000);
         var errors = new List<string>();
         page.Console += (_, message) =>
         {

@@ -16,8 +16,6 @@ public class NoCircuitTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
     public async Task Every_public_page_and_its_filters_work_without_a_blazor_connection()
     {
         var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(45_000);
-        SetDefaultExpectTimeout(45_000);
         var blazor = new List<string>();
         page.Request += (_, request) =>
         {

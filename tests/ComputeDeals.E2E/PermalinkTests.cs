@@ -40,7 +40,7 @@ public class PermalinkTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
             BaseURL = browser.BaseAddress.ToString(),
             Permissions = ["clipboard-read", "clipboard-write"],
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserFixture.Patience);
         var page = await context.NewPageAsync();
         await page.GotoAsync(Permalink);
 

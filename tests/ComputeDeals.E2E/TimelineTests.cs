@@ -6,21 +6,11 @@ namespace ComputeDeals.E2E;
 /// <summary>The timeline's filters: a GET form that applies at once with JavaScript and with a button without it.</summary>
 public class TimelineTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    // Patient waits (not timing assertions): the shared 2-core machine can take many seconds per page.
-    private const float Patience = 45_000;
-
-    private async Task<IPage> NewPageAsync(bool javaScript = true)
-    {
-        var page = await browser.NewPageAsync(javaScript);
-        page.SetDefaultTimeout(Patience);
-        page.SetDefaultNavigationTimeout(Patience);
-        SetDefaultExpectTimeout(Patience);
-        return page;
-    }
+    private Task<IPage> NewPageAsync(bool javaScript = true) => browser.NewPageAsync(javaScript);
 
     /// <summary>Waits until the filter script has marked the form, so a change applies at once.</summary>
     private static Task WaitForScriptAsync(IPage page) =>
-        Expect(page.Locator("form[data-instant-filters][data-js]")).ToHaveCountAsync(1, new() { Timeout = Patience });
+        Expect(page.Locator("form[data-instant-filters][data-js]")).ToHaveCountAsync(1);
 
     /// <summary>Waits for the path and query to be exactly this (a glob would read "?" as a wildcard).</summary>
     private static Task UrlIsAsync(IPage page, string pathAndQuery) =>

@@ -35,7 +35,8 @@ public static class AnalyticsEndpoints
                 return Cached(new CapacityResponse(query.AsOf, query.RollUp, positions.Select(p => CapacityPositionDto.From(p, withInputs: false, links)).ToList()));
             })
             .WithName("GetAnalyticsCapacity")
-            .WithSummary("Capacity positions (owned, contracted in and out, available MW and accelerators) of every company at a date.")
+            .WithSummary("Capacity positions of every company")
+            .WithDescription("Capacity positions (owned, contracted in and out, available MW and accelerators) of every company at a date. Each number is defined in docs/analytics.md.")
             .Produces<CapacityResponse>()
             .ProducesValidationProblem();
 
@@ -52,7 +53,8 @@ public static class AnalyticsEndpoints
                     : Cached(CapacityPositionDto.From(position, withInputs: true, new ApiLinks(request)));
             })
             .WithName("GetAnalyticsCompanyCapacity")
-            .WithSummary("One company's capacity position at a date, with the capacity rows and deals each number comes from.")
+            .WithSummary("One company's capacity position")
+            .WithDescription("One company's capacity position at a date, with the capacity rows and deals each number comes from. Each number is defined in docs/analytics.md.")
             .Produces<CapacityPositionDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -88,7 +90,8 @@ public static class AnalyticsEndpoints
                 return Cached(ValuationsResponse.From(comparison, new ApiLinks(request)));
             })
             .WithName("GetAnalyticsValuations")
-            .WithSummary("Valuations of two or more companies at a date, their ratios and valuation per available MW.")
+            .WithSummary("Compare company valuations")
+            .WithDescription("Valuations of two or more companies at a date, their ratios and valuation per available MW. Each number is defined in docs/analytics.md.")
             .Produces<ValuationsResponse>()
             .ProducesValidationProblem();
 
@@ -104,7 +107,8 @@ public static class AnalyticsEndpoints
                 return Cached(new DealValueResponse(query.AsOf, rows.Select(r => DealValueDto.From(r, links)).ToList()));
             })
             .WithName("GetAnalyticsDealValuePerMw")
-            .WithSummary("Value per MW and annualized value per MW of every announced or closed deal with MW, up to a date.")
+            .WithSummary("Deal value per MW")
+            .WithDescription("Value per MW and annualized value per MW of every announced or closed deal with MW, up to a date. Each number is defined in docs/analytics.md.")
             .Produces<DealValueResponse>()
             .ProducesValidationProblem();
 
@@ -120,7 +124,8 @@ public static class AnalyticsEndpoints
                 return Cached(new QuarterlyResponse(query.AsOf, quarters.Select(q => QuarterDto.From(q, links)).ToList()));
             })
             .WithName("GetAnalyticsQuarterly")
-            .WithSummary("Deal value, MW and accelerators per quarter and deal type, up to a date.")
+            .WithSummary("Quarterly deal totals")
+            .WithDescription("Deal value, MW and accelerators per quarter and deal type, up to a date. Each number is defined in docs/analytics.md.")
             .Produces<QuarterlyResponse>()
             .ProducesValidationProblem();
 

@@ -34,6 +34,8 @@ public static class OpenApiConventions
                 Version = "v1",
                 Description = "Read-only JSON and CSV access to published compute deals, companies, data centers, "
                     + "valuations and sources. Every figure carries its qualifier and basis; errors are RFC 9457 problem details.",
+                // Corrections go through the "Suggest a correction" link on every record's page.
+                Contact = new OpenApiContact { Name = "ComputeDeals editors" },
                 License = new OpenApiLicense
                 {
                     Name = "Creative Commons Attribution 4.0 (the compilation; each figure cites its own sources)",

@@ -67,7 +67,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
             if (entry.Expires > time.GetUtcNow())
             {
                 Interlocked.Increment(ref _hits);
-                await ServeAsync(http, entry);
+                await ServeAsync(http, entry, time.GetUtcNow());
                 return;
             }
 
@@ -149,7 +149,8 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
         }
 
         var lastModified = HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var parsed) ? parsed : (DateTimeOffset?)null;
-        var entry = new Entry([.. kept], body, headers.ETag.ToString(), lastModified, time.GetUtcNow() + options.Value.Expiration);
+        var now = time.GetUtcNow();
+        var entry = new Entry([.. kept], body, headers.ETag.ToString(), lastModified, now, now + options.Value.Expiration);
         if (_entries.TryGetValue(key, out var previous))
         {
             Interlocked.Add(ref _bytes, -previous.Body.Length);
@@ -166,7 +167,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
         }
     }
 
-    private static Task ServeAsync(HttpContext http, Entry entry)
+    private static Task ServeAsync(HttpContext http, Entry entry, DateTimeOffset now)
     {
         var response = http.Response;
         var headers = response.Headers;
@@ -174,6 +175,9 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
         {
             headers[header.Key] = header.Value;
         }
+
+        // As the output cache does: how long ago the stored copy was made (RFC 9111 5.1).
+        headers.Age = ((long)Math.Max(0, (now - entry.Stored).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         if (NotModified(http.Request, entry))
         {
@@ -227,7 +231,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
 
     private static ReadOnlySpan<char> Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag.AsSpan(2) : tag.AsSpan();
 
-    private sealed record Entry(KeyValuePair<string, StringValues>[] Headers, byte[] Body, string ETag, DateTimeOffset? LastModified, DateTimeOffset Expires);
+    private sealed record Entry(KeyValuePair<string, StringValues>[] Headers, byte[] Body, string ETag, DateTimeOffset? LastModified, DateTimeOffset Stored, DateTimeOffset Expires);
 
     /// <summary>
     /// Passes every write on to the response and keeps a copy while the response is one the content

@@ -201,6 +201,20 @@ public class OpenApiLintTests(TestAppFactory app) : IClassFixture<TestAppFactory
     }
 
     [Fact]
+    public async Task Every_operation_has_a_description_and_the_info_a_contact()
+    {
+        var document = await GetDocumentAsync();
+        Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("contact").GetProperty("name").GetString()));
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "head" or "post" or "put" or "delete" or "patch")
+                .Select(o => (Name: $"{o.Name} {p.Name}", Operation: o.Value)))
+            .ToList();
+        Assert.NotEmpty(operations);
+        Assert.All(operations, op => Assert.True(
+            op.Operation.TryGetProperty("description", out var d) && !string.IsNullOrWhiteSpace(d.GetString()), $"{op.Name} has no description"));
+    }
+
+    [Fact]
     public async Task The_licence_has_an_spdx_identifier()
     {
         var document = await GetDocumentAsync();

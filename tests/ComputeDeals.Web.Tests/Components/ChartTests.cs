@@ -63,6 +63,10 @@ public class ChartTests : BunitContext
         Assert.Contains("cd-chart-solid", chart.Find("path[data-key='2024-07-01']").ClassList);
         Assert.Empty(chart.FindAll(".cd-chart-dot[data-key='2025-09-01']"));
 
+        // "At least 300 MW" has no ceiling: a dotted arrow 22 px up from its floor says it is open above.
+        Assert.Equal("M874.38 50L874.38 28", chart.Find("path.cd-chart-open[data-key='2026-05-01']").GetAttribute("d"));
+        Assert.Single(chart.FindAll("path.cd-chart-open"));
+
         var caption = chart.Find("figcaption").TextContent;
         Assert.Contains("1 row with undisclosed power not drawn.", caption, StringComparison.Ordinal);
         Assert.Contains("1 “at least” figure drawn at its floor.", caption, StringComparison.Ordinal);
@@ -200,6 +204,11 @@ public class ChartPagesTests(ComputeDeals.Testing.TestAppFactory app) : IClassFi
         Assert.Contains("1 “at least” figure drawn at its floor.", chart.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("capacity-table", chart.GetAttribute("aria-describedby"));
         Assert.NotNull(page.QuerySelector("#capacity-table tbody tr"));
+
+        // Colossus 2's only row is dated "2026": the caption says where such a date is drawn.
+        var colossus2 = await ComputeDeals.Web.Tests.Features.PageClient.GetPageAsync(app, "/datacenters/colossus-2");
+        Assert.Contains("A date known only to its year is drawn at the year's start.", colossus2.QuerySelector("figure#capacity-chart figcaption")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("known only to its year", chart.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,17 +37,20 @@ public static class ThreeWayMerge
             .ToList();
 
     /// <summary>
-    /// The merged deal: their saved version (with its concurrency version, so the next save goes through),
+    /// The merged record: their saved version (with its concurrency version, so the next save goes through),
     /// and from mine every field whose side is <see cref="MergeSide.Mine"/> (the choice, or else the automatic side).
     /// </summary>
-    public static Deal Apply(Deal theirs, Deal mine, IReadOnlyList<MergeField> fields, IReadOnlyDictionary<string, MergeSide> choices)
+    public static T Apply<T>(T theirs, T mine, IReadOnlyList<MergeField> fields, IReadOnlyDictionary<string, MergeSide> choices, MergeCopiers<T> copiers)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(theirs);
         ArgumentNullException.ThrowIfNull(mine);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(copiers);
         foreach (var field in fields)
         {
             var side = field.NeedsChoice && choices.TryGetValue(field.Field, out var chosen) ? chosen : field.Automatic;
-            if (side == MergeSide.Mine && DealFields.TryGetValue(field.Field, out var copy))
+            if (side == MergeSide.Mine && copiers.TryGetValue(field.Field, out var copy))
             {
                 copy(mine, theirs);
             }
@@ -56,8 +59,27 @@ public static class ThreeWayMerge
         return theirs;
     }
 
-    // Snapshot field -> copy that field from one deal to another (keys as in Snapshots.Of(Deal)).
-    private static readonly Dictionary<string, Action<Deal, Deal>> DealFields = new(StringComparer.Ordinal)
+    /// <summary>The merged deal (see the generic overload).</summary>
+    public static Deal Apply(Deal theirs, Deal mine, IReadOnlyList<MergeField> fields, IReadOnlyDictionary<string, MergeSide> choices) =>
+        Apply(theirs, mine, fields, choices, MergeCopiers.Deal);
+}
+
+/// <summary>For one kind of record: snapshot field -> copy that field from one version (mine) onto another (theirs).</summary>
+public sealed class MergeCopiers<T> : Dictionary<string, Action<T, T>>
+{
+    public MergeCopiers()
+        : base(StringComparer.Ordinal)
+    {
+    }
+}
+
+/// <summary>
+/// The copiers of each editable record, keyed as in <see cref="Snapshots"/>. A snapshot field without a copier
+/// ("Deleted") always keeps their side. Lists are copied deep, so the merged record shares nothing with mine.
+/// </summary>
+public static class MergeCopiers
+{
+    public static MergeCopiers<Deal> Deal { get; } = new()
     {
         ["Title"] = (from, to) => to.Title = from.Title,
         ["Slug"] = (from, to) => to.Slug = from.Slug,
@@ -78,8 +100,57 @@ public static class ThreeWayMerge
         {
             Ordinal = s.Ordinal,
             Supports = s.Supports,
-            Source = s.Source is { } source ? new Source { Url = source.Url, Title = source.Title, Publisher = source.Publisher, PublishedOn = source.PublishedOn } : null,
+            Source = CopyOf(s.Source),
         }).ToList(),
         ["Published"] = (from, to) => to.IsPublished = from.IsPublished,
     };
+
+    public static MergeCopiers<Company> Company { get; } = new()
+    {
+        ["Name"] = (from, to) => to.Name = from.Name,
+        ["Slug"] = (from, to) => to.Slug = from.Slug,
+        ["Kind"] = (from, to) => to.Kind = from.Kind,
+        ["Coverage"] = (from, to) => to.Coverage = from.Coverage,
+        ["Country"] = (from, to) => to.Country = from.Country,
+        ["Website"] = (from, to) => to.Website = from.Website,
+        ["Description"] = (from, to) => to.Description = from.Description,
+        ["Parent"] = (from, to) => to.ParentId = from.ParentId,
+        ["ParentSince"] = (from, to) => to.ParentSince = from.ParentSince,
+        ["Aliases"] = (from, to) => to.Aliases = from.Aliases.Select(a => new CompanyAlias { Name = a.Name }).ToList(),
+    };
+
+    public static MergeCopiers<DataCenter> DataCenter { get; } = new()
+    {
+        ["Name"] = (from, to) => to.Name = from.Name,
+        ["Slug"] = (from, to) => to.Slug = from.Slug,
+        ["Operator"] = (from, to) => to.OperatorId = from.OperatorId,
+        ["City"] = (from, to) => to.City = from.City,
+        ["Region"] = (from, to) => to.Region = from.Region,
+        ["Country"] = (from, to) => to.Country = from.Country,
+        ["Location"] = (from, to) => (to.Latitude, to.Longitude) = (from.Latitude, from.Longitude),
+        ["Status"] = (from, to) => to.Status = from.Status,
+        ["Description"] = (from, to) => to.Description = from.Description,
+        ["Capacity"] = (from, to) => to.Capacity = from.Capacity.Select(r => new CapacityRow
+        {
+            EffectiveDate = r.EffectiveDate,
+            Precision = r.Precision,
+            Power = r.Power,
+            AcceleratorType = r.AcceleratorType,
+            Accelerators = r.Accelerators,
+            Status = r.Status,
+            Source = CopyOf(r.Source),
+        }).ToList(),
+    };
+
+    public static MergeCopiers<Valuation> Valuation { get; } = new()
+    {
+        ["Company"] = (from, to) => to.CompanyId = from.CompanyId,
+        ["AsOf"] = (from, to) => to.AsOf = from.AsOf,
+        ["Amount"] = (from, to) => to.Amount = from.Amount,
+        ["Basis"] = (from, to) => to.Basis = from.Basis,
+        ["Source"] = (from, to) => to.Source = CopyOf(from.Source),
+    };
+
+    private static Source? CopyOf(Source? source) =>
+        source is null ? null : new Source { Url = source.Url, Title = source.Title, Publisher = source.Publisher, PublishedOn = source.PublishedOn };
 }

@@ -58,35 +58,29 @@ public class EditorComponentTests : MudBunitContext
     }
 
     [Fact]
-    public async Task The_conflict_dialog_names_who_saved_when_and_shows_the_differences_on_request()
+    public async Task The_merge_dialog_names_who_saved_when_merges_one_sided_fields_and_returns_the_editors_picks()
     {
         var provider = Render<MudDialogProvider>();
         var dialogs = Services.GetService<IDialogService>();
-        var conflict = new ConflictInfo(
-            "alice@example.com",
-            new DateTimeOffset(2026, 5, 6, 14, 30, 0, TimeSpan.Zero),
-            [new FieldChange("Title", "Their title", "My title"), new FieldChange("Capacity", "~300 MW", "~250 MW")]);
+        var conflict = new ConflictInfo("alice@example.com", new DateTimeOffset(2026, 5, 6, 14, 30, 0, TimeSpan.Zero), []);
+        MergeField[] fields = [new("Title", "Base", "Their title", "My title"), new("Summary", "Base", "Base", "My summary")];
 
-        Task<bool>? answer = null;
+        Task<IReadOnlyDictionary<string, MergeSide>?>? answer = null;
         // Start the prompt without awaiting it: it completes only when a dialog button is clicked.
-        await provider.InvokeAsync(() => { answer = ConflictPrompt.AskReloadAsync(dialogs!, conflict); });
+        await provider.InvokeAsync(() => { answer = ConflictPrompt.AskMergeAsync(dialogs!, conflict, fields); });
 
         provider.WaitForAssertion(() =>
         {
             Assert.Contains("alice@example.com", provider.Markup, StringComparison.Ordinal);
             Assert.Contains("6 May 2026 14:30 UTC", provider.Markup, StringComparison.Ordinal);
-            Assert.Empty(provider.FindAll("table.cd-conflict-diff"));
+            Assert.Equal("1 to resolve, 1 merged", provider.Find("table.cd-merge caption").TextContent);
+            Assert.Contains("yours (only you changed it)", provider.Find("tr[data-merge-field=Summary]").TextContent, StringComparison.Ordinal);
         });
-        provider.FindAll("button").Single(b => b.TextContent.Contains("Show differences", StringComparison.Ordinal)).Click();
-        provider.WaitForAssertion(() =>
-        {
-            var rows = provider.FindAll("table.cd-conflict-diff tbody tr");
-            Assert.Equal(2, rows.Count);
-            Assert.Equal("TitleTheir titleMy title", rows[0].TextContent);
-            Assert.Equal("Capacity~300 MW~250 MW", rows[1].TextContent);
-        });
-        provider.FindAll("button").Single(b => b.TextContent.Trim() == "Reload").Click();
+        provider.Find("tr[data-merge-field=Title]").QuerySelectorAll("input[type=radio]")[1].Click();
+        provider.Find("button[data-action=merge]").Click();
+
         provider.WaitForAssertion(() => Assert.True(answer!.IsCompleted));
-        Assert.True(await answer!);
+        var picks = await answer!;
+        Assert.Equal(MergeSide.Theirs, Assert.Single(picks!).Value);
     }
 }

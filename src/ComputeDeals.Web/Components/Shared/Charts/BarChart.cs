@@ -4,7 +4,7 @@ namespace ComputeDeals.Web.Components.Shared.Charts;
 public sealed record BarSegment(double Low, double High, int Tone, bool Planned = false);
 
 /// <summary>One bar of a row: its stacked segments, then a band from the sum of their low ends to the sum of their high ends.</summary>
-public sealed record RangeBar(string Name, IReadOnlyList<BarSegment> Segments, string Label)
+public sealed record RangeBar(string Name, IReadOnlyList<BarSegment> Segments, string Label, bool OpenAbove = false)
 {
     public double Low => Segments.Sum(s => s.Low);
 
@@ -73,6 +73,12 @@ public sealed class BarChart(string id, string kind)
                 }
 
                 var tone = bar.Segments.Count > 0 ? bar.Segments[^1].Tone : 1;
+                if (bar.OpenAbove)
+                {
+                    // "At least": a dotted run past the high end, 3% of the width.
+                    shapes.Add(ChartShape.Line([(X(bar.High, axis.Max), y + (BarHeight / 2.0)), (X(bar.High, axis.Max) + 30, y + (BarHeight / 2.0))], ChartStyle.Open, tone, row.Key + " " + bar.Name));
+                }
+
                 if (bar.High > bar.Low)
                 {
                     shapes.Add(ChartShape.Rect(X(bar.Low, axis.Max), X(bar.High, axis.Max), y, y + BarHeight, ChartStyle.Band, tone, row.Key + " " + bar.Name));
@@ -91,6 +97,12 @@ public sealed class BarChart(string id, string kind)
             y += RowGap;
         }
 
+        var legend = _legend.ToList();
+        if (_rows.Any(r => r.Bars.Any(b => b.OpenAbove)))
+        {
+            legend.Add(new ChartKey("“at least”: open to the right", ChartStyle.Open, 0));
+        }
+
         var height = Math.Max(y, 40);
         for (var v = 0.0; v <= axis.Max + (axis.Step / 1000); v += axis.Step)
         {
@@ -99,6 +111,6 @@ public sealed class BarChart(string id, string kind)
             texts.Add(new ChartText(x, height + 4, tickText(v), ChartScale.AnchorAt(x), axis.Max / axis.Step > 4 && Math.Round(v / axis.Step) % 2 == 1 ? "x-tick cd-chart-minor" : "x-tick"));
         }
 
-        return new ChartDrawing(id, kind, height, shapes, texts, [], _legend, caption);
+        return new ChartDrawing(id, kind, height, shapes, texts, [], legend, caption);
     }
 }

@@ -46,6 +46,9 @@ public enum ChartStyle
 
     /// <summary>A whisker from the low to the high end.</summary>
     Whisker,
+
+    /// <summary>A short dotted arrow past the high end of an "at least" figure: open above.</summary>
+    Open,
 }
 
 /// <summary>An SVG path in plot units, with its series tone (1–4) and style; an area is filled, a line stroked.</summary>

@@ -24,7 +24,7 @@ public static class SiteCharts
         var steps = drawn.Select(r =>
         {
             var range = FigureRange.Of(r.Power);
-            return new TimeStep(r.EffectiveDate, range.Low, range.High, IsPlanned(r.Status));
+            return new TimeStep(r.EffectiveDate, range.Low, range.High, IsPlanned(r.Status), range.IsOpenEnded);
         }).ToList();
         var chart = new TimeChart(id, "capacity").Steps("Power, MW", Blue, steps);
         if (drawn.Count > 0)
@@ -40,6 +40,7 @@ public static class SiteCharts
         var caption = Sentence($"Power of {center.Name} over time, in MW; each step holds until the next report")
             + Left(rows.Count - drawn.Count, "row", "undisclosed power")
             + AtFloor(drawn.Count(r => r.Power.Ceiling is null))
+            + (drawn.Any(r => r.Precision == DatePrecision.Year) ? " A date known only to its year is drawn at the year's start." : string.Empty)
             + " The table below lists every row with its qualifier and source.";
         return chart.Build(caption, FigureFormatter.FormatPower);
     }
@@ -52,7 +53,7 @@ public static class SiteCharts
         var points = drawn.Select(v =>
         {
             var range = FigureRange.Of(v.Amount);
-            return new TimePoint(v.AsOf, range.Low, range.High);
+            return new TimePoint(v.AsOf, range.Low, range.High, range.IsOpenEnded);
         }).ToList();
         var chart = new TimeChart(id, "valuations").Points("Valuation, US$", Blue, points);
         if (drawn.Count > 0)
@@ -122,7 +123,7 @@ public static class SiteCharts
             }
             else if (p.TrackedOwned.Count > 0)
             {
-                bars.Add(new RangeBar("owned", [Segment(p.OwnedOperational.Range, Blue), Segment(p.OwnedPlanned.Range, Blue, planned: true)], "owned " + p.OwnedText));
+                bars.Add(new RangeBar("owned", [Segment(p.OwnedOperational.Range, Blue), Segment(p.OwnedPlanned.Range, Blue, planned: true)], "owned " + p.OwnedText, p.TrackedOwned.IsOpenEnded));
                 undisclosed += p.TrackedOwned.UndisclosedCount;
                 atFloor += p.TrackedOwned.OpenEndedCount;
             }
@@ -131,7 +132,7 @@ public static class SiteCharts
             {
                 if (traced.Range.Count > 0)
                 {
-                    bars.Add(new RangeBar(name, [Segment(traced.Range, tone)], name + " " + traced.Text));
+                    bars.Add(new RangeBar(name, [Segment(traced.Range, tone)], name + " " + traced.Text, traced.Range.IsOpenEnded));
                     undisclosed += traced.Range.UndisclosedCount;
                     atFloor += traced.Range.OpenEndedCount;
                 }
@@ -155,7 +156,7 @@ public static class SiteCharts
         foreach (var row in charted)
         {
             var range = row.AnnualValuePerMw!;
-            chart.Row(new BarRow(row.Deal.Title, row.Deal.Slug, [new RangeBar("per MW", [new BarSegment(range.Low, range.High, Blue)], AnalyticsText.PerMwYear(range))], []));
+            chart.Row(new BarRow(row.Deal.Title, row.Deal.Slug, [new RangeBar("per MW", [new BarSegment(range.Low, range.High, Blue)], AnalyticsText.PerMwYear(range), range.IsOpenEnded)], []));
         }
 
         var caption = Sentence($"Annual value per MW of the latest {Count(charted.Count, "deal")} whose annual value and MW are disclosed, US dollars per MW per year")
@@ -170,7 +171,7 @@ public static class SiteCharts
         {
             var range = pick(q.Totals);
             var start = Start(q.Quarter);
-            return new TimeBar(start, Start(q.Quarter.Next()), range.Low, range.High, q.Label);
+            return new TimeBar(start, Start(q.Quarter.Next()), range.Low, range.High, q.Label, range.IsOpenEnded);
         }).ToList();
 
     private static void LabelTop(TimeChart chart, IReadOnlyList<QuarterTotals> quarters, Func<DealTotals, FigureRange> pick, FigureUnit unit)

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>A step of a step line: the value range in force from a date until the next step.</summary>
-public sealed record TimeStep(DateOnly From, double Low, double High, bool Planned);
+public sealed record TimeStep(DateOnly From, double Low, double High, bool Planned, bool OpenAbove = false);
 
 /// <summary>A dated value range (low = high for an exact value).</summary>
-public sealed record TimePoint(DateOnly Date, double Low, double High);
+public sealed record TimePoint(DateOnly Date, double Low, double High, bool OpenAbove = false);
 
 /// <summary>A bar over a period (a quarter): solid to the low end, a band from the low to the high end.</summary>
-public sealed record TimeBar(DateOnly From, DateOnly To, double Low, double High, string Key);
+public sealed record TimeBar(DateOnly From, DateOnly To, double Low, double High, string Key, bool OpenAbove = false);
 
 /// <summary>
 /// Lays out a chart with a true time axis: x is proportional to the number of days since the first
@@ -22,6 +22,9 @@ public sealed class TimeChart(string id, string kind, int height = 200)
     private readonly List<(string Name, int Tone, IReadOnlyList<TimePoint> Points)> _points = [];
     private readonly List<(string Name, int Tone, IReadOnlyList<TimeBar> Bars)> _bars = [];
     private readonly List<(DateOnly Date, double Value, string Text)> _labels = [];
+
+    /// <summary>Height in px of the arrow that marks an "at least" figure as open above.</summary>
+    public const int OpenArrow = 22;
 
     public TimeChart Steps(string name, int tone, IReadOnlyList<TimeStep> steps)
     {
@@ -85,6 +88,10 @@ public sealed class TimeChart(string id, string kind, int height = 200)
     public static double X(DateOnly date, (DateOnly Start, DateOnly End) domain) =>
         (date.DayNumber - domain.Start.DayNumber) * ChartDrawing.Width / Math.Max(1, domain.End.DayNumber - domain.Start.DayNumber);
 
+    /// <summary>The arrow above an "at least" figure's floor: its value may be higher.</summary>
+    public static ChartShape OpenMark(double x, double y, int tone, string? key) =>
+        ChartShape.Line([(x, y), (x, y - OpenArrow)], ChartStyle.Open, tone, key);
+
     public ChartDrawing Build(string caption, Func<double, string> tickText)
     {
         var domain = Domain();
@@ -130,6 +137,11 @@ public sealed class TimeChart(string id, string kind, int height = 200)
                 {
                     shapes.Add(ChartShape.Rect(x0 + gap, x1 - gap, Y(bar.Low), Y(bar.High), ChartStyle.Band, tone, bar.Key));
                 }
+
+                if (bar.OpenAbove)
+                {
+                    shapes.Add(OpenMark((x0 + x1) / 2, Y(bar.High), tone, bar.Key));
+                }
             }
 
             legend.Add(new ChartKey(name + ", low end", ChartStyle.Solid, tone));
@@ -159,6 +171,10 @@ public sealed class TimeChart(string id, string kind, int height = 200)
                 var fromY = i > 0 ? Y(ordered[i - 1].Low) : Y(step.Low);
                 shapes.Add(ChartShape.Line([(x0, fromY), (x0, Y(step.Low)), (x1, Y(step.Low))], style, tone, key));
                 dots.Add(new ChartDot(x0, Y(step.Low), tone, key, step.Planned));
+                if (step.OpenAbove)
+                {
+                    shapes.Add(OpenMark(x0, Y(step.High), tone, key));
+                }
                 if (step.High > step.Low)
                 {
                     dots.Add(new ChartDot(x0, Y(step.High), tone, key + " high", step.Planned));
@@ -205,6 +221,10 @@ public sealed class TimeChart(string id, string kind, int height = 200)
                 }
 
                 dots.Add(new ChartDot(x, Y(point.Low), tone, key));
+                if (point.OpenAbove)
+                {
+                    shapes.Add(OpenMark(x, Y(point.High), tone, key));
+                }
             }
 
             legend.Add(new ChartKey(name, ChartStyle.Solid, tone));
@@ -212,6 +232,11 @@ public sealed class TimeChart(string id, string kind, int height = 200)
             {
                 legend.Add(new ChartKey("reported range", ChartStyle.Band, tone));
             }
+        }
+
+        if (_steps.Any(s => s.Steps.Any(p => p.OpenAbove)) || _points.Any(s => s.Points.Any(p => p.OpenAbove)) || _bars.Any(s => s.Bars.Any(b => b.OpenAbove)))
+        {
+            legend.Add(new ChartKey("“at least”: open above", ChartStyle.Open, 0));
         }
 
         foreach (var (date, value, text) in _labels)

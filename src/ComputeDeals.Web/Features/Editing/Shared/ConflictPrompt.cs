@@ -2,17 +2,9 @@ using MudBlazor;
 
 namespace ComputeDeals.Web.Features.Editing.Shared;
 
-/// <summary>Opens the conflict dialog and answers whether the editor chose to reload.</summary>
+/// <summary>Opens the three-way merge dialog when a save is refused because someone else saved first.</summary>
 public static class ConflictPrompt
 {
-    public static async Task<bool> AskReloadAsync(IDialogService dialogs, ConflictInfo conflict)
-    {
-        var parameters = new DialogParameters<ConflictDialog> { { d => d.Conflict, conflict } };
-        var dialog = await dialogs.ShowAsync<ConflictDialog>("Conflict", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
-        var choice = await dialog.Result;
-        return choice is { Canceled: false, Data: ConflictDialog.ReloadResult };
-    }
-
     /// <summary>Opens the three-way merge; the editor's picks for the fields both sides changed, or null when cancelled.</summary>
     public static async Task<IReadOnlyDictionary<string, MergeSide>?> AskMergeAsync(IDialogService dialogs, ConflictInfo conflict, IReadOnlyList<MergeField> fields)
     {
