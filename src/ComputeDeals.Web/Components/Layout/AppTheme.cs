@@ -26,6 +26,7 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8fb4ff",
+            PrimaryContrastText = "#0d1b33", // dark text on the light blue: 9:1 (white would be 2:1)
             Secondary = "#f2a27a",
             AppbarBackground = "#0d1522",
             AppbarText = "#e8edf5",

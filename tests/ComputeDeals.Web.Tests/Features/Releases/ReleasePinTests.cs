@@ -104,6 +104,7 @@ public class ReleasePinTests(ClockedAppFactory app) : IClassFixture<ClockedAppFa
     [InlineData("/deals?release=1999-01-01.1")]
     [InlineData("/analytics?release=1999-01-01.1")]
     [InlineData("/network?release=nonsense")]
+    [InlineData("/data/releases/nope")]
     public async Task An_unknown_release_on_a_page_is_a_404_that_says_so(string url)
     {
         var response = await app.NoRedirects().GetAsync(new Uri(url, UriKind.Relative));
@@ -112,6 +113,10 @@ public class ReleasePinTests(ClockedAppFactory app) : IClassFixture<ClockedAppFa
         var page = await PageClient.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Contains("There is no release", page.QuerySelector("[data-error=release]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("a[href='/data']"));
+        // Inside the site's layout: its header with the main navigation, and its footer.
+        Assert.NotNull(page.QuerySelector("header nav[aria-label=Main], .cd-appbar nav[aria-label=Main]"));
+        Assert.NotNull(page.QuerySelector("footer.cd-footer"));
+        Assert.Equal("Unknown release", page.QuerySelector("h1")?.TextContent.Trim());
     }
 
     [Theory]
