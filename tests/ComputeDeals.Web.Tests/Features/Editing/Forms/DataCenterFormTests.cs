@@ -58,7 +58,7 @@ public class DataCenterFormTests(TestAppFactory app) : EditorPageContext(app), I
         edit.WaitForAssertion(() => Assert.Equal("120", edit.Find("#capacity-0--power-low").GetAttribute("value")));
         Field(edit, "Name").Input("Form Campus Two");
         Type(edit, "City", "Memphis");
-        edit.WaitForAssertion(() => Click(edit, "Use the new permalink"));
+        Click(edit, "Use the new permalink");
         Click(edit, "Save");
 
         edit.WaitForAssertion(() => Assert.Single(edit.FindAll(".cd-history li[data-action=Update]")));
@@ -127,7 +127,7 @@ public class DataCenterFormTests(TestAppFactory app) : EditorPageContext(app), I
         Assert.Contains("vanishing-campus", await TextAsync("/api/v1/datacenters?q=Vanishing"), StringComparison.Ordinal);
 
         var page = Render<DataCenterEditPage>(p => p.Add(c => c.Id, id));
-        page.WaitForAssertion(() => Click(page, "Delete"));
+        Click(page, "Delete");
         page.WaitForAssertion(() => Assert.Contains("Restore", page.FindAll("button").Select(b => b.TextContent.Trim())));
 
         foreach (var path in paths)

@@ -24,8 +24,16 @@ public abstract class EditorPageContext : BunitContext, IAsyncLifetime
     private readonly AsyncServiceScope _scope;
     private readonly BunitAuthorizationContext _auth;
 
+    /// <summary>
+    /// How long a wait for the page (a button appearing, a save finishing) may take before it fails. bUnit's
+    /// one-second default is too short for a page that loads and saves through PostgreSQL on a busy CI machine;
+    /// this is patience, not a timed assertion: a wait that succeeds returns as soon as it does.
+    /// </summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     protected EditorPageContext(TestAppFactory app)
     {
+        DefaultWaitTimeout = Patience;
         ArgumentNullException.ThrowIfNull(app);
         App = app;
         _scope = app.Services.CreateAsyncScope();
