@@ -29,10 +29,10 @@ public sealed class CompanyEditor(EditPipeline pipeline)
         return pipeline.SaveAsync(user, input, new SaveSteps<Company>
         {
             Kind = EntityKind.Company,
-            Check = async scope =>
+            Rules = CompanyRules.Validate,
+            Check = async (scope, errors) =>
             {
                 var db = scope.Db;
-                var errors = CompanyRules.Validate(input, scope.Today);
                 if (!await EditPipeline.RequireLiveCompanyAsync(errors, db, input.ParentId, "ParentId", "That parent company does not exist: pick one from the list.", cancellationToken)
                     && input.ParentId is { } p && input.Id != 0 && await CreatesCycleAsync(db, input.Id, p, cancellationToken))
                 {
@@ -45,8 +45,6 @@ public sealed class CompanyEditor(EditPipeline pipeline)
                         "ConfirmedDistinct",
                         $"\"{input.Name}\" looks like the existing company \"{lookalike.Name}\" (/companies/{lookalike.Slug}). Edit that company instead, or tick \"This is a different company\" and save again.");
                 }
-
-                return errors;
             },
             Create = () => new Company { Name = input.Name, Slug = input.Slug },
             Find = db => db.Companies.Include(c => c.Aliases).FirstOrDefaultAsync(c => c.Id == input.Id, cancellationToken),

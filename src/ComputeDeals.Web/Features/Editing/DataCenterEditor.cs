@@ -23,12 +23,8 @@ public sealed class DataCenterEditor(EditPipeline pipeline)
         return pipeline.SaveAsync(user, input, new SaveSteps<DataCenter>
         {
             Kind = EntityKind.DataCenter,
-            Check = async scope =>
-            {
-                var errors = DataCenterRules.Validate(input, scope.Today);
-                await EditPipeline.RequireLiveCompanyAsync(errors, scope.Db, input.OperatorId, "OperatorId", "That operator does not exist: pick a company from the list.", cancellationToken);
-                return errors;
-            },
+            Rules = DataCenterRules.Validate,
+            LiveCompany = new LiveCompanyStep(input.OperatorId, "OperatorId", "That operator does not exist: pick a company from the list."),
             Create = () => new DataCenter { Name = input.Name, Slug = input.Slug },
             Find = db => db.DataCenters.Include(d => d.Capacity).ThenInclude(r => r.Source).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
             Snapshot = async (db, center) => Snapshots.Of(center, await EditPipeline.CompanyNameAsync(db, center.OperatorId, cancellationToken)),

@@ -37,21 +37,17 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
     public Task<EditResult> SaveAsync(ClaimsPrincipal user, Deal input, CancellationToken cancellationToken = default)
     {
         Normalize(input);
+        if (input.Id == 0)
+        {
+            // New deals start as drafts; publishing is a second, recorded step.
+            input.IsPublished = false;
+        }
+
         return pipeline.SaveAsync(user, input, new SaveSteps<Deal>
         {
             Kind = EntityKind.Deal,
-            Check = async scope =>
-            {
-                if (input.Id == 0)
-                {
-                    // New deals start as drafts; publishing is a second, recorded step.
-                    input.IsPublished = false;
-                }
-
-                var errors = DealRules.Validate(input, scope.Today);
-                await CheckReferencesAsync(scope.Db, input, errors, cancellationToken);
-                return errors;
-            },
+            Rules = DealRules.Validate,
+            Check = (scope, errors) => CheckReferencesAsync(scope.Db, input, errors, cancellationToken),
             Create = () => new Deal { Title = input.Title, Slug = input.Slug },
             Find = db => Query(db).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
             Snapshot = (db, deal) => SnapshotAsync(db, deal, cancellationToken),

@@ -22,12 +22,8 @@ public sealed class ValuationEditor(EditPipeline pipeline)
         return pipeline.SaveAsync(user, input, new SaveSteps<Valuation>
         {
             Kind = EntityKind.Valuation,
-            Check = async scope =>
-            {
-                var errors = ValuationRules.Validate(input, scope.Today);
-                await EditPipeline.RequireLiveCompanyAsync(errors, scope.Db, input.CompanyId, "CompanyId", "That company does not exist: pick one from the list.", cancellationToken);
-                return errors;
-            },
+            Rules = ValuationRules.Validate,
+            LiveCompany = new LiveCompanyStep(input.CompanyId, "CompanyId", "That company does not exist: pick one from the list."),
             Create = () => new Valuation(),
             Find = db => db.Valuations.IgnoreQueryFilters().Include(v => v.Source).FirstOrDefaultAsync(v => v.Id == input.Id, cancellationToken),
             Snapshot = async (db, valuation) => Snapshots.Of(valuation, await EditPipeline.CompanyNameAsync(db, valuation.CompanyId, cancellationToken)),
