@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>

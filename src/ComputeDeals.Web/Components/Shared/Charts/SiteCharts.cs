@@ -1,8 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>

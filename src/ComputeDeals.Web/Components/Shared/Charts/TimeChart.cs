@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>A step of a step line: the value range in force from a date until the next step.</summary>
