@@ -1,7 +1,3 @@
-using ComputeDeals.Web.Features.Companies;
-using ComputeDeals.Web.Features.ReadModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>/api/v1/companies: the company list and one company with aliases, parent and subsidiaries.</summary>

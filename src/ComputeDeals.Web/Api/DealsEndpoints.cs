@@ -1,10 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Features.Deals;
-using ComputeDeals.Web.Features.ReadModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>/api/v1/deals: the filtered, sorted, paged deal list and one deal by slug.</summary>

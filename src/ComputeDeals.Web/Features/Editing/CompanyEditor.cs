@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Validation;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores companies (with aliases and parent).</summary>

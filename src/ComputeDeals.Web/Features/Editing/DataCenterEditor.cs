@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Core.Validation;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores data centers with their capacity timeline.</summary>

@@ -1,10 +1,4 @@
-using ComputeDeals.Core.Validation;
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Accounts;
-using ComputeDeals.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Editing;
 
