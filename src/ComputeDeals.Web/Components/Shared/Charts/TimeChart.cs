@@ -246,6 +246,7 @@ public sealed class TimeChart(string id, string kind, int height = 200)
                 : new ChartText(x, y - 6, text, ChartScale.LabelAnchorAt(x), "label"));
         }
 
-        return new ChartDrawing(id, kind, height, shapes, texts, dots, legend, caption);
+        var empty = _steps.All(s => s.Steps.Count == 0) && _points.All(s => s.Points.Count == 0) && _bars.All(s => s.Bars.Count == 0);
+        return new ChartDrawing(id, kind, height, shapes, texts, dots, legend, caption) { IsEmpty = empty };
     }
 }
