@@ -1,5 +1,3 @@
-using ComputeDeals.Core.Analytics;
-
 namespace ComputeDeals.Web.Features.Analytics;
 
 /// <summary>

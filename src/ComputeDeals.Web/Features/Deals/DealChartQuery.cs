@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
-
 namespace ComputeDeals.Web.Features.Deals;
 
 /// <summary>A company that can be picked in the timeline's company filter.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.Deals;
 

@@ -1,6 +1,4 @@
-using ComputeDeals.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.ReadModel;
 

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Web.Features.Deals;
 
 namespace ComputeDeals.Web.Features.ReadModel;
 

@@ -1,6 +1,3 @@
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.Search;
 
 /// <summary>How well a hit matches: exact name first, then prefix, then contains, then other text.</summary>
