@@ -66,11 +66,13 @@ sample_rss() {
   while [ -r "/proc/$1/status" ]; do rss_sample "$1" "$2" >>"$3"; sleep "$sample"; done
 }
 
-# start -> peak -> end of the RSS series, and its least-squares slope over the second half of the window.
+# start -> peak -> end of the RSS series in the window ($2 seconds), its least-squares slope over the second half of
+# the window, and the last sample (taken after the readers and editors stopped).
 rss_summary() {
-  python3 - "$1" <<'PY'
+  python3 - "$1" "$2" <<'PY'
 import csv, sys
-rows = [(float(r["seconds"]), float(r["rss_mb"]), float(r["load1"])) for r in csv.DictReader(open(sys.argv[1]))]
+every = [(float(r["seconds"]), float(r["rss_mb"]), float(r["load1"])) for r in csv.DictReader(open(sys.argv[1]))]
+rows = [r for r in every if r[0] <= float(sys.argv[2])] or every
 def slope(pts):
     n = len(pts)
     if n < 2: return float("nan")
@@ -81,7 +83,8 @@ end = rows[-1][0]
 half = [r for r in rows if r[0] >= end / 2]
 lo, hi = min(r[1] for r in half), max(r[1] for r in half)
 loads = [r[2] for r in rows]
-print(f"{rows[0][1]:.0f} -> peak {max(r[1] for r in rows):.0f} -> end {rows[-1][1]:.0f} MB ({len(rows)} samples); "
+print(f"{rows[0][1]:.0f} -> peak {max(r[1] for r in rows):.0f} -> end {rows[-1][1]:.0f} MB ({len(rows)} samples in the window, "
+      f"{every[-1][1]:.0f} MB after it); "
       f"2nd half {lo:.0f}-{hi:.0f} MB, slope {slope(half):+.1f} MB/min (1st half {slope([r for r in rows if r[0] <= end / 2]):+.1f}) "
       f"| load {min(loads):.1f}-{max(loads):.1f}, mean {sum(loads) / len(loads):.1f}")
 PY
@@ -171,7 +174,7 @@ LUA
   p99=$(awk '$1=="99%" {print $2}' "$work/wrk-$store.txt")
   statuses=$(sed -n 's/^Statuses: //p' "$work/wrk-$store.txt")
   errlines=$(tail -n +"$((log_start + 1))" "$work/app-$store.log" | grep -c ' ERR\] ' || true)
-  echo "| $store | $minutes min | $readers readers: $requests requests ($statuses), $non2xx non-2xx/3xx, $socket socket errors, p99 $p99 | $(grep '^editors total' "$work/editors-$store.txt" || echo 'no total: see editors-'"$store"'.txt') | $errlines | $(rss_summary "$work/rss-$store.csv") (start $load_start, end $load_end) |"
+  echo "| $store | $minutes min | $readers readers: $requests requests ($statuses), $non2xx non-2xx/3xx, $socket socket errors, p99 $p99 | $(grep '^editors total' "$work/editors-$store.txt" || echo 'no total: see editors-'"$store"'.txt') | $errlines | $(rss_summary "$work/rss-$store.csv" "$seconds") (start $load_start, end $load_end) |"
   [ "$editors_status" -eq 0 ] || { echo "$store: editors reported errors:" >&2; tail -n 5 "$work/editors-$store.txt" >&2; }
   [ "$editors_status" -eq 0 ] && [ "${non2xx:-0}" = 0 ] && [ "${socket:-0}" = 0 ] && [ "${errlines:-0}" = 0 ]
 }
