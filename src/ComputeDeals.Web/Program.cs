@@ -1,8 +1,5 @@
-using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Features.AsRecorded;
-using ComputeDeals.Web.Features.ReadModel;
 using ComputeDeals.Web.Features.Releases;
-using ComputeDeals.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddComputeDeals();

@@ -88,4 +88,27 @@ public class ChartTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
         // 215 days, then 459 days.
         Assert.Equal(215.0 / 459, (b - a) / (c - b), 2);
     }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task The_quarter_embed_has_one_title_and_fits_its_iframe_height_without_blank_space(string theme)
+    {
+        var page = await browser.NewPageAsync();
+        var height = ComputeDeals.Web.Features.Embeds.EmbedSnippet.HeightFor("/embed/charts/deals-by-quarter");
+        await page.SetViewportSizeAsync(ComputeDeals.Web.Features.Embeds.EmbedSnippet.DefaultWidth, height);
+        await page.GotoAsync($"/embed/charts/deals-by-quarter?theme={theme}");
+
+        // The title once: no second heading repeating it above the charts.
+        await Expect(page.GetByRole(AriaRole.Heading)).ToHaveCountAsync(1);
+        await Expect(page.Locator("figure.cd-chart")).ToHaveCountAsync(2);
+
+        // The iframe height of the embed code holds all of it without scrolling, and the footer follows the
+        // charts instead of sitting under a blank stretch: less than 5 lines of text between them.
+        Assert.True(await page.EvaluateAsync<bool>("document.scrollingElement.scrollHeight <= innerHeight"),
+            $"the embed scrolls in its {height}px iframe");
+        var gap = await page.EvaluateAsync<double>(
+            "document.querySelector('.cd-embed-footer').getBoundingClientRect().top - document.querySelector('.cd-embed-body').lastElementChild.getBoundingClientRect().bottom");
+        Assert.True(gap < 80, $"{gap}px of blank space above the footer");
+    }
 }

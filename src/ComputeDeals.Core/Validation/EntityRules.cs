@@ -29,6 +29,15 @@ public static class SourceRules
         TextRules.Date(errors, prefix + "PublishedOn", "publication date", source.PublishedOn, required: false, latest: today.AddDays(1));
         return errors;
     }
+
+    /// <summary>An optional cited source (a capacity row's, a valuation's): checked once it has a URL, ignored while blank.</summary>
+    public static void ValidateCited(FieldErrors errors, string prefix, Source? source, DateOnly today)
+    {
+        if (source is not null && !string.IsNullOrWhiteSpace(source.Url))
+        {
+            Validate(errors, prefix, source, today);
+        }
+    }
 }
 
 /// <summary>Rules for a deal, including what publishing needs.</summary>
@@ -36,9 +45,7 @@ public static class DealRules
 {
     public static FieldErrors Validate(Deal deal, DateOnly today)
     {
-        var errors = new FieldErrors();
-        TextRules.Required(errors, "Title", "title", deal.Title, FieldLimits.Title);
-        TextRules.Slug(errors, "Slug", deal.Slug);
+        var errors = TextRules.Named("Title", "title", deal.Title, FieldLimits.Title, deal.Slug);
         TextRules.Date(errors, "AnnouncedOn", "announcement date", deal.AnnouncedOn, required: true, latest: today.AddYears(1));
         TextRules.Defined(errors, "AnnouncedPrecision", "date precision", deal.AnnouncedPrecision);
         TextRules.Defined(errors, "Type", "deal type", deal.Type);
@@ -86,11 +93,8 @@ public static class DealRules
         for (var i = 0; i < deal.DataCenters.Count; i++)
         {
             var center = deal.DataCenters[i];
-            if (center.DataCenterId <= 0)
-            {
-                errors.Add($"DataCenters[{i}].DataCenterId", "Pick the data center from the list.");
-            }
-            else if (!seenCenters.Add(center.DataCenterId))
+            if (TextRules.Picked(errors, $"DataCenters[{i}].DataCenterId", "the data center", center.DataCenterId)
+                && !seenCenters.Add(center.DataCenterId))
             {
                 errors.Add($"DataCenters[{i}].DataCenterId", "This data center is listed twice: remove the duplicate row.");
             }
@@ -137,9 +141,7 @@ public static class CompanyRules
 {
     public static FieldErrors Validate(Company company, DateOnly today)
     {
-        var errors = new FieldErrors();
-        TextRules.Required(errors, "Name", "name", company.Name, FieldLimits.Name);
-        TextRules.Slug(errors, "Slug", company.Slug);
+        var errors = TextRules.Named("Name", "name", company.Name, FieldLimits.Name, company.Slug);
         TextRules.Defined(errors, "Kind", "kind", company.Kind);
         TextRules.Defined(errors, "Coverage", "capacity coverage", company.Coverage);
         TextRules.Country(errors, "Country", company.Country);
@@ -176,13 +178,8 @@ public static class DataCenterRules
 {
     public static FieldErrors Validate(DataCenter center, DateOnly today)
     {
-        var errors = new FieldErrors();
-        TextRules.Required(errors, "Name", "name", center.Name, FieldLimits.Name);
-        TextRules.Slug(errors, "Slug", center.Slug);
-        if (center.OperatorId <= 0)
-        {
-            errors.Add("OperatorId", "Pick the operator company from the list.");
-        }
+        var errors = TextRules.Named("Name", "name", center.Name, FieldLimits.Name, center.Slug);
+        TextRules.Picked(errors, "OperatorId", "the operator company", center.OperatorId);
 
         TextRules.Plain(errors, "City", "city", center.City, FieldLimits.Name);
         TextRules.Plain(errors, "Region", "region", center.Region, FieldLimits.Name);
@@ -220,10 +217,7 @@ public static class DataCenterRules
                 errors.Add(prefix + "EffectiveDate", "Another row has the same date: merge the rows or change the date.");
             }
 
-            if (row.Source is { } source && !string.IsNullOrWhiteSpace(source.Url))
-            {
-                SourceRules.Validate(errors, prefix + "Source.", source, today);
-            }
+            SourceRules.ValidateCited(errors, prefix + "Source.", row.Source, today);
         }
 
         return errors;
@@ -236,18 +230,12 @@ public static class ValuationRules
     public static FieldErrors Validate(Valuation valuation, DateOnly today)
     {
         var errors = new FieldErrors();
-        if (valuation.CompanyId <= 0)
-        {
-            errors.Add("CompanyId", "Pick the company from the list.");
-        }
+        TextRules.Picked(errors, "CompanyId", "the company", valuation.CompanyId);
 
         TextRules.Date(errors, "AsOf", "as-of date", valuation.AsOf, required: true, latest: today.AddDays(1));
         TextRules.Defined(errors, "Basis", "basis", valuation.Basis);
         FigureRules.Validate(errors, "Amount", "valuation", valuation.Amount, FigureUnit.Usd, requireDisclosed: true);
-        if (valuation.Source is { } source && !string.IsNullOrWhiteSpace(source.Url))
-        {
-            SourceRules.Validate(errors, "Source.", source, today);
-        }
+        SourceRules.ValidateCited(errors, "Source.", valuation.Source, today);
 
         return errors;
     }

@@ -25,6 +25,30 @@ public static partial class TextRules
         Plain(errors, field, label, value, maxLength);
     }
 
+    /// <summary>
+    /// The errors of a record named by a required name or title and identified by a slug (deals, companies,
+    /// data centers): the name under <paramref name="field"/>, the slug under "Slug".
+    /// </summary>
+    public static FieldErrors Named(string field, string label, string? name, int maxLength, string? slug)
+    {
+        var errors = new FieldErrors();
+        Required(errors, field, label, name, maxLength);
+        Slug(errors, "Slug", slug);
+        return errors;
+    }
+
+    /// <summary>A reference picked from a list (an id): an error under <paramref name="field"/> when none is picked; true when one is.</summary>
+    public static bool Picked(FieldErrors errors, string field, string what, int id)
+    {
+        if (id > 0)
+        {
+            return true;
+        }
+
+        errors.Add(field, $"Pick {what} from the list.");
+        return false;
+    }
+
     /// <summary>An optional plain-text field: no markup, bounded length.</summary>
     public static void Plain(FieldErrors errors, string field, string label, string? value, int maxLength)
     {

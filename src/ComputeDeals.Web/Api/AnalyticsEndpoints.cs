@@ -1,10 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Features.Analytics;
-using ComputeDeals.Web.Hosting;
 
 namespace ComputeDeals.Web.Api;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 
 namespace ComputeDeals.Web.Api;
 

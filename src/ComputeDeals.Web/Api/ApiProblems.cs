@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>The API's RFC 9457 problem responses.</summary>

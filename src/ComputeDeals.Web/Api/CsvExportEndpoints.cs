@@ -1,10 +1,3 @@
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Features.Companies;
-using ComputeDeals.Web.Features.DataCenters;
-using ComputeDeals.Web.Features.Deals;
-using ComputeDeals.Web.Features.ReadModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>
@@ -68,31 +61,14 @@ public static class CsvExportEndpoints
     }
 
     private static async Task<Results<CsvResult<CompanyRow>, ValidationProblem>> Companies(
-        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken)
-    {
-        var (rows, errors) = await parameters.QueryAsync(companies, cancellationToken);
-        if (rows is null)
-        {
-            return ApiProblems.InvalidQuery(errors);
-        }
-
-        var links = new ApiLinks(request);
-        return new CsvResult<CompanyRow>("computedeals-companies.csv", CompanyColumns, rows.ToAsyncEnumerable(), (c, csv) => csv
+        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken) =>
+        Export(await parameters.QueryAsync(companies, cancellationToken), "computedeals-companies.csv", CompanyColumns, new ApiLinks(request), (c, csv, links) => csv
             .Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.ParentSlug).Text(c.ParentName)
             .Number(c.DealCount).Number(c.DataCenterCount).Text(Name(c.Coverage)).Text(links.CompanyPermalink(c.Slug)));
-    }
 
     private static async Task<Results<CsvResult<DataCenterRow>, ValidationProblem>> DataCenters(
-        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken)
-    {
-        var (rows, errors) = await parameters.QueryAsync(dataCenters, cancellationToken);
-        if (rows is null)
-        {
-            return ApiProblems.InvalidQuery(errors);
-        }
-
-        var links = new ApiLinks(request);
-        return new CsvResult<DataCenterRow>("computedeals-datacenters.csv", DataCenterColumns, rows.ToAsyncEnumerable(), (d, csv) =>
+        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken) =>
+        Export(await parameters.QueryAsync(dataCenters, cancellationToken), "computedeals-datacenters.csv", DataCenterColumns, new ApiLinks(request), (d, csv, links) =>
         {
             csv.Text(d.Slug).Text(d.Name).Text(d.OperatorSlug).Text(d.OperatorName).Text(d.Location).Text(Name(d.Status));
             csv.Figure(d.CurrentPower);
@@ -100,7 +76,13 @@ public static class CsvExportEndpoints
             csv.Figure(d.CurrentAccelerators);
             csv.Date(d.CapacityAsOf).Text(links.DataCenterPermalink(d.Slug));
         });
-    }
+
+    /// <summary>The rows of a list query (the JSON list's, unpaged) as a CSV file, or its bad parameters as a problem.</summary>
+    private static Results<CsvResult<T>, ValidationProblem> Export<T>(
+        (IReadOnlyList<T>? Rows, Dictionary<string, string[]> Errors) query, string fileName, IReadOnlyList<string> columns, ApiLinks links, Action<T, CsvRecordBuilder, ApiLinks> write) =>
+        query.Rows is { } rows
+            ? new CsvResult<T>(fileName, columns, rows.ToAsyncEnumerable(), (row, csv) => write(row, csv, links))
+            : ApiProblems.InvalidQuery(query.Errors);
 
     private static string Name<T>(T value) where T : struct, Enum => DealCsvLayout.Name(value);
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ComputeDeals.Core.Figures;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>

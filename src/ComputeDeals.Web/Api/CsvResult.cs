@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Features.DataCenters;
-using ComputeDeals.Web.Features.ReadModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>/api/v1/datacenters: the data center list and one data center with its capacity timeline.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>

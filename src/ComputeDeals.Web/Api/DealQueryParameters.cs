@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using ComputeDeals.Web.Features.Deals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 

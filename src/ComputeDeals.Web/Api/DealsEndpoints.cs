@@ -1,10 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Features.Deals;
-using ComputeDeals.Web.Features.ReadModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>/api/v1/deals: the filtered, sorted, paged deal list and one deal by slug.</summary>
@@ -43,7 +36,7 @@ public static class DealsEndpoints
         var pastEnd = result.Page != filter.Page;
         var items = pastEnd ? [] : result.Items.Select(d => ToListItem(d, links)).ToList();
         var page = filter.Page;
-        var listUrl = links.Absolute("/api/v1/deals");
+        var listUrl = links.Absolute(OpenDataApi.Prefix + "/deals");
         var response = new DealListResponse(
             items,
             result.Total,

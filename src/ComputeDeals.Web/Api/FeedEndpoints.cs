@@ -1,6 +1,4 @@
 using ComputeDeals.Web.Features.Feeds;
-using ComputeDeals.Web.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ComputeDeals.Web.Api;
 

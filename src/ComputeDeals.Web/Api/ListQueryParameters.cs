@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using ComputeDeals.Core.Domain;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ComputeDeals.Web.Api;

@@ -1,11 +1,4 @@
-using System.Globalization;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Features.Companies;
-using ComputeDeals.Web.Features.DataCenters;
 using ComputeDeals.Web.Features.Deals.Permalink;
-using ComputeDeals.Web.Hosting;
 
 namespace ComputeDeals.Web.Api;
 

@@ -1,5 +1,3 @@
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>/api/v1/sources: every report cited by published data.</summary>

@@ -1,7 +1,3 @@
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Features.ReadModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ComputeDeals.Web.Api;
 
 /// <summary>/api/v1/valuations: what companies were worth, when, on what basis and per which source.</summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using ComputeDeals.Core.Figures;
 
 namespace ComputeDeals.Web.Data;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Data;
 
 /// <summary>

@@ -1,10 +1,8 @@
 using ComputeDeals.Web.Components.Layout;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Hosting;
 

@@ -1,6 +1,3 @@
-using ComputeDeals.Web.Api;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Hosting;
 
 /// <summary>Every service the app registers, in order: the table of contents of Program.cs, shared with bench tools that use the write services.</summary>

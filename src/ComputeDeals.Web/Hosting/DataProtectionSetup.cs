@@ -1,4 +1,3 @@
-using ComputeDeals.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ComputeDeals.Web.Hosting;

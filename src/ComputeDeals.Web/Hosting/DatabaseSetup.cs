@@ -1,8 +1,6 @@
 using System.Data.Common;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,4 @@
-using System.Text;
 using ComputeDeals.Web.Features.Accounts;
-using ComputeDeals.Web.Features.Editing;
 using ComputeDeals.Web.Features.History;
 using ComputeDeals.Web.Features.Import;
 

@@ -1,7 +1,3 @@
-using ComputeDeals.Web.Features.Companies;
-using ComputeDeals.Web.Features.DataCenters;
-using ComputeDeals.Web.Features.Deals;
-
 namespace ComputeDeals.Web.Hosting;
 
 /// <summary>The feature services behind the pages and the API.</summary>

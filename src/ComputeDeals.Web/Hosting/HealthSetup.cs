@@ -1,7 +1,5 @@
 using System.Text.Json;
-using ComputeDeals.Web.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ComputeDeals.Web.Hosting;

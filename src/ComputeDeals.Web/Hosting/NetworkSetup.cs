@@ -1,4 +1,3 @@
-using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Features.Embeds;
 using ComputeDeals.Web.Features.Feeds;
 

@@ -1,4 +1,3 @@
-using ComputeDeals.Web.Components.Shared;
 using ComputeDeals.Web.Features.Deals.Permalink;
 using ComputeDeals.Web.Features.Home;
 using ComputeDeals.Web.Features.Search;

@@ -1,9 +1,7 @@
-using System.Text;
 using ComputeDeals.Web.Features.Accounts;
 using ComputeDeals.Web.Features.AsRecorded;
 using ComputeDeals.Web.Features.Releases;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace ComputeDeals.Web.Hosting;
 

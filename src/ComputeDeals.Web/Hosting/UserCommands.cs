@@ -1,5 +1,4 @@
 using ComputeDeals.Web.Features.Accounts;
-using Microsoft.Extensions.Options;
 
 namespace ComputeDeals.Web.Hosting;
 

@@ -130,6 +130,56 @@ public partial class DealReadsAgreeTests(TestAppFactory app) : EditingTestBase(a
     }
 
     [Fact]
+    public async Task The_timeline_chart_quarters_are_the_quarterly_analytics()
+    {
+        // The timeline chart's table (what DealChartQuery gives the page), the quarterly analytics JSON and
+        // the CSV export, each read over HTTP: per quarter the same deals, the same value and the same MW.
+        var client = App.CreateClient();
+        var csv = Rfc4180Reader.ParseWithHeader(await client.GetStringAsync(new Uri("/api/v1/deals.csv", UriKind.Relative)), out _);
+        using var quarterly = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/analytics/quarterly", UriKind.Relative)));
+        var analytics = new Dictionary<string, (int Deals, FigureRange Value, FigureRange Mw)>(StringComparer.Ordinal);
+        foreach (var row in quarterly.RootElement.GetProperty("quarters").EnumerateArray())
+        {
+            var label = row.GetProperty("quarter").GetString()!;
+            var (deals, value, mw) = analytics.GetValueOrDefault(label, (0, FigureRange.Empty, FigureRange.Empty));
+            analytics[label] = (deals + row.GetProperty("dealCount").GetInt32(), value + Range(row.GetProperty("value")), mw + Range(row.GetProperty("mw")));
+        }
+
+        // Hand-counted from the export: the deals that count (announced or closed) and the others, per quarter.
+        var counted = csv.Where(r => r["status"] is "announced" or "closed").GroupBy(r => QuarterLabel(Announced(r))).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var notCounted = csv.Where(r => r["status"] is "rumored" or "cancelled").GroupBy(r => QuarterLabel(Announced(r))).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        var timeline = await App.GetPageAsync("/deals");
+        var rows = timeline.QuerySelectorAll("#quarter-table tbody tr");
+        Assert.NotEmpty(rows);
+        var charted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tr in rows)
+        {
+            var label = Squash(tr.QuerySelector("th")?.TextContent);
+            var cells = tr.QuerySelectorAll("td").Select(td => Squash(td.TextContent)).ToList();
+            charted.Add(label);
+            var (deals, value, mw) = analytics.GetValueOrDefault(label, (0, FigureRange.Empty, FigureRange.Empty));
+            Assert.Equal((label, counted.GetValueOrDefault(label)), (label, int.Parse(cells[0], CultureInfo.InvariantCulture)));
+            Assert.Equal((label, deals), (label, int.Parse(cells[0], CultureInfo.InvariantCulture)));
+            Assert.Equal((label, FigureFormatter.Format(value, FigureUnit.Usd)), (label, cells[1]));
+            Assert.Equal((label, notCounted.GetValueOrDefault(label)), (label, int.Parse(cells[2], CultureInfo.InvariantCulture)));
+            Assert.Equal((label, FigureFormatter.Format(mw, FigureUnit.Megawatts)), (label, cells[3]));
+        }
+
+        // Every quarter with a deal is charted, and the chart invents none.
+        Assert.Subset(charted, counted.Keys.Concat(notCounted.Keys).ToHashSet(StringComparer.Ordinal));
+        Assert.Subset(charted, analytics.Keys.ToHashSet(StringComparer.Ordinal));
+        Assert.Contains(analytics.Values, q => q.Value.DisclosedCount > 0);
+    }
+
+    private static DateOnly Announced(Dictionary<string, string> row) =>
+        DateOnly.ParseExact(row["announced_on"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static FigureRange Range(JsonElement v) => new(
+        v.GetProperty("low").GetDouble(), v.GetProperty("high").GetDouble(), v.GetProperty("count").GetInt32(),
+        v.GetProperty("undisclosedCount").GetInt32(), v.GetProperty("openEndedCount").GetInt32());
+
+    [Fact]
     public async Task The_home_total_is_the_sum_of_the_quarterly_analytics()
     {
         var client = App.CreateClient();

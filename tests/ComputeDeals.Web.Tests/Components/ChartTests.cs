@@ -83,6 +83,44 @@ public class ChartTests : BunitContext
     }
 
     [Fact]
+    public void A_data_center_whose_power_is_undisclosed_in_every_row_gets_a_sentence_instead_of_empty_axes()
+    {
+        var center = new DataCenter
+        {
+            Name = "Quiet Site",
+            Slug = "quiet-site",
+            Capacity =
+            [
+                Row(1, new DateOnly(2024, 7, 1), Figure.Undisclosed(), FacilityStatus.Operational),
+                Row(2, new DateOnly(2025, 2, 1), Figure.Undisclosed(), FacilityStatus.Planned),
+            ],
+        };
+
+        var chart = Render<ChartFigure>(p => p.Add(c => c.Drawing, SiteCharts.Capacity(center)).Add(c => c.TableId, "capacity-table"));
+
+        Assert.Empty(chart.FindAll("figure"));
+        Assert.Empty(chart.FindAll("svg"));
+        Assert.Empty(chart.FindAll(".cd-chart-y-tick, .cd-chart-x-tick"));
+        var sentence = chart.Find("p.cd-chart-empty");
+        Assert.Equal("capacity-chart", sentence.Id);
+        Assert.Equal(
+            "No chart: the power of Quiet Site is undisclosed in all 2 of its capacity rows, so there is nothing to draw. The table below lists every row with its qualifier and source.",
+            sentence.TextContent);
+    }
+
+    [Fact]
+    public void A_company_whose_only_valuation_is_undisclosed_gets_a_sentence_instead_of_empty_axes()
+    {
+        var chart = Render<ChartFigure>(p => p.Add(c => c.Drawing,
+            SiteCharts.Valuations([new Valuation { Id = 1, AsOf = new DateOnly(2025, 3, 31), Amount = Figure.Undisclosed() }], "Lab")));
+
+        Assert.Empty(chart.FindAll("figure"));
+        Assert.Equal(
+            "No chart: the amount of the one valuation of Lab is undisclosed, so there is nothing to draw. The table below lists every valuation with its basis and source.",
+            chart.Find("p.cd-chart-empty").TextContent);
+    }
+
+    [Fact]
     public void Valuations_draw_a_whisker_for_a_range_and_count_the_undisclosed()
     {
         Valuation V(int id, DateOnly asOf, Figure amount) => new() { Id = id, AsOf = asOf, Amount = amount };

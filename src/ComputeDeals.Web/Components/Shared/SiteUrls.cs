@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ComputeDeals.Web.Components.Shared;
 
 /// <summary>Settings under "Site": the public address used in canonical links and share tags.</summary>

@@ -1,5 +1,3 @@
-using ComputeDeals.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ComputeDeals.Web.Data.Configurations;

@@ -1,9 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Core.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Data.Seeding;
 

@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-
 namespace ComputeDeals.Web.Data.Seeding;
 
 // The shapes of the files under data/seed/: references between records are by slug or key.

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using ComputeDeals.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ComputeDeals.Web.Features.Accounts;
 

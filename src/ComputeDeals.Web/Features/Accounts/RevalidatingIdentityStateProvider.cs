@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using ComputeDeals.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ComputeDeals.Web.Features.Accounts;
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
-using ComputeDeals.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace ComputeDeals.Web.Features.Accounts;
 

@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using ComputeDeals.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Accounts;
 

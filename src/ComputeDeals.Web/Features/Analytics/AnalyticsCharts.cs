@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Components.Shared.Charts;
 
 namespace ComputeDeals.Web.Features.Analytics;

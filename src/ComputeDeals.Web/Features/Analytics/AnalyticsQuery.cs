@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.Analytics;
 
 /// <summary>Everything the analytics page shows for one as-of date, roll-up choice and set of compared companies.</summary>

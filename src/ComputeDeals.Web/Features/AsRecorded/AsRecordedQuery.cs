@@ -1,9 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
-using ComputeDeals.Web.Features.Editing;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.AsRecorded;
 
 /// <summary>When a reader asked to see a record: a day (?asOf=2026-05-01), an instant (a history link) or a release.</summary>

@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Features.Deals.Permalink;
-using ComputeDeals.Web.Features.Editing;
 
 namespace ComputeDeals.Web.Features.AsRecorded;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Domain;
 using ComputeDeals.Web.Features.Corrections;
 using ComputeDeals.Web.Features.History;
 

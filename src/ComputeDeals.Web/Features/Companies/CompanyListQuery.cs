@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.Companies;
 
 /// <summary>A company as a list row.</summary>

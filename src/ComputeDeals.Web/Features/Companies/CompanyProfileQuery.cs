@@ -1,7 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Features.Deals;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.Companies;
 
 /// <summary>A data center a company operates, with the capacity row in force today.</summary>

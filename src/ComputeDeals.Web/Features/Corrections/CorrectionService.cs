@@ -1,9 +1,5 @@
 using System.Net.Mail;
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Accounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Corrections;
 

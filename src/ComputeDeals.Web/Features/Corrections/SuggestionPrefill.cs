@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 

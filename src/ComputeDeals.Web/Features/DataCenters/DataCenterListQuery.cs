@@ -1,7 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.DataCenters;
 
 /// <summary>A data center as a list row, with the capacity in force on the given date.</summary>

@@ -1,8 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Features.Deals;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.DataCenters;
 
 /// <summary>A published deal that holds (part of) a data center's capacity, with the MW share when known.</summary>

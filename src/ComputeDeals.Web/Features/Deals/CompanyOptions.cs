@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 

@@ -1,13 +1,10 @@
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
-
 namespace ComputeDeals.Web.Features.Deals;
 
 /// <summary>A company that can be picked in the timeline's company filter.</summary>
 public sealed record CompanyChoice(string Slug, string Name);
 
 /// <summary>Aggregates behind the timeline chart and the choices of its filter bar.</summary>
-public sealed class DealChartQuery(ReadModel.ReadModel readModel)
+public sealed class DealChartQuery(ReadModel.ReadModel readModel, DealListQuery list)
 {
     /// <summary>
     /// <see cref="DealTotals"/> per quarter for every filtered deal (paging and sort ignored), oldest
@@ -20,7 +17,7 @@ public sealed class DealChartQuery(ReadModel.ReadModel readModel)
         var index = snapshot.Memo(nameof(DealChartIndex), static s => new DealChartIndex(s));
         if (filter.IsFiltered)
         {
-            return Task.FromResult(index.ByQuarter(DealListQuery.Matching(snapshot, filter)));
+            return Task.FromResult(index.ByQuarter(list.MatchingOnce(snapshot, filter)));
         }
 
         // Every unfiltered page (any page, any sort) shows the same chart: computed once per snapshot.

@@ -1,5 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Domain;
 using Microsoft.Extensions.Primitives;
 
 namespace ComputeDeals.Web.Features.Deals;

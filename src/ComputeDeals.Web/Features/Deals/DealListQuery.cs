@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ComputeDeals.Web.Features.ReadModel;
 
 namespace ComputeDeals.Web.Features.Deals;
 
@@ -22,11 +21,36 @@ public sealed record DealPage(
 /// </summary>
 public sealed class DealListQuery(ReadModel.ReadModel readModel)
 {
-    public Task<DealPage> QueryAsync(DealFilter filter, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Query(readModel.Current, filter));
+    /// <summary>The last filter this request matched, and its matches (scoped service: one per request).</summary>
+    private (ReadSnapshot Snapshot, DealFilter Criteria, List<int> Positions)? _last;
+
+    public Task<DealPage> QueryAsync(DealFilter filter, CancellationToken cancellationToken = default)
+    {
+        var snapshot = readModel.Current;
+        return Task.FromResult(PageOf(snapshot, filter, filter.IsFiltered ? MatchingOnce(snapshot, filter) : null));
+    }
+
+    /// <summary>
+    /// <see cref="Matching"/> for this request, computed once: the timeline page's list and its chart
+    /// (<see cref="DealChartQuery"/>) ask for the same filter and share one scan. The list is never changed.
+    /// </summary>
+    internal List<int> MatchingOnce(ReadSnapshot snapshot, DealFilter filter)
+    {
+        var criteria = filter with { Sort = DealSort.Date, Descending = true, Page = 1, PageSize = DealFilter.DefaultPageSize };
+        if (_last is { } last && ReferenceEquals(last.Snapshot, snapshot) && last.Criteria == criteria)
+        {
+            return last.Positions;
+        }
+
+        var positions = Matching(snapshot, filter);
+        _last = (snapshot, criteria, positions);
+        return positions;
+    }
 
     /// <summary>One page of the filtered deals of a snapshot.</summary>
-    public static DealPage Query(ReadSnapshot snapshot, DealFilter filter)
+    public static DealPage Query(ReadSnapshot snapshot, DealFilter filter) => PageOf(snapshot, filter, null);
+
+    private static DealPage PageOf(ReadSnapshot snapshot, DealFilter filter, List<int>? matching)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(filter);
@@ -47,19 +71,26 @@ public sealed class DealListQuery(ReadModel.ReadModel readModel)
             return new DealPage(items, all, snapshot.UndisclosedValueCount, current, filter.PageSize);
         }
 
-        var matches = Ordered(snapshot, filter);
+        var matches = Ordered(snapshot, filter, matching ?? Matching(snapshot, filter));
         var total = matches.Count;
         var undisclosed = 0;
+        var flags = snapshot.Undisclosed;
         foreach (var position in matches)
         {
-            if (!snapshot.Deals[position].Deal.Value.IsDisclosed)
+            if (flags[position])
             {
                 undisclosed++;
             }
         }
 
         var page = Math.Min(filter.Page, Math.Max(1, (int)Math.Ceiling(total / (double)filter.PageSize)));
-        var rows = matches.Skip((page - 1) * filter.PageSize).Take(filter.PageSize).Select(p => snapshot.Deals[p].Summary).ToList();
+        var first = Math.Min(total, (page - 1) * filter.PageSize);
+        var rows = new DealSummary[Math.Min(filter.PageSize, total - first)];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = snapshot.Deals[matches[first + i]].Summary;
+        }
+
         return new DealPage(rows, total, undisclosed, page, filter.PageSize);
     }
 
@@ -90,14 +121,26 @@ public sealed class DealListQuery(ReadModel.ReadModel readModel)
         var lo = filter.To is { } to ? FirstOnOrBefore(deals, to) : 0;
         var hi = filter.From is { } from ? FirstOnOrBefore(deals, from.AddDays(-1)) : deals.Count;
         var text = filter.Q?.ToLowerInvariant();
+        var (values, mws) = (snapshot.ValueKeys, snapshot.MwKeys);
+        // NaN (undisclosed, no capacity) fails every >= comparison, as null did.
+        var minValue = filter.MinValue ?? double.NegativeInfinity;
+        var minMw = filter.MinMw ?? double.NegativeInfinity;
+        var (byValue, byMw) = (filter.MinValue is not null, filter.MinMw is not null);
         var result = new List<int>();
-        bool Keep(DealEntry e) =>
-            (text is null || e.SearchText.Contains(text, StringComparison.Ordinal))
-            && (filter.Type is not { } type || e.Deal.Type == type)
-            && (filter.Status is not { } status || e.Deal.Status == status)
-            && (filter.MinValue is not { } minValue || e.ValueKey >= minValue)
-            && (filter.MinMw is not { } minMw || e.MwKey >= minMw);
+        bool Keep(int position)
+        {
+            if ((byValue && !(values[position] >= minValue)) || (byMw && !(mws[position] >= minMw)))
+            {
+                return false;
+            }
 
+            var e = deals[position];
+            return (filter.Type is not { } type || e.Deal.Type == type)
+                && (filter.Status is not { } status || e.Deal.Status == status)
+                && (text is null || e.SearchText.Contains(text, StringComparison.Ordinal));
+        }
+
+        IEnumerable<int>? narrowest = null;
         if (filter.Company is { } slug)
         {
             if (!snapshot.CompaniesBySlug.TryGetValue(slug, out var company) || !snapshot.DealsByCompany.TryGetValue(company.Id, out var positions))
@@ -105,11 +148,24 @@ public sealed class DealListQuery(ReadModel.ReadModel readModel)
                 return result;
             }
 
-            foreach (var position in positions)
+            narrowest = positions;
+        }
+
+        // Free text: only the deals the token index names can contain it (each still checked above).
+        if (text is not null && snapshot.Text.Candidates(text) is { } candidates
+            && (narrowest is not int[] companyDeals || candidates.Length < companyDeals.Length))
+        {
+            narrowest = candidates;
+        }
+
+        if (narrowest is int[] some)
+        {
+            var start = lo == 0 ? 0 : LowerBound(some, lo);
+            for (var i = start; i < some.Length && some[i] < hi; i++)
             {
-                if (position >= lo && position < hi && Keep(deals[position]))
+                if (Keep(some[i]))
                 {
-                    result.Add(position);
+                    result.Add(some[i]);
                 }
             }
 
@@ -118,7 +174,7 @@ public sealed class DealListQuery(ReadModel.ReadModel readModel)
 
         for (var position = lo; position < hi; position++)
         {
-            if (Keep(deals[position]))
+            if (Keep(position))
             {
                 result.Add(position);
             }
@@ -127,10 +183,19 @@ public sealed class DealListQuery(ReadModel.ReadModel readModel)
         return result;
     }
 
-    /// <summary>Positions (into <see cref="ReadSnapshot.Deals"/>) of the deals the filter keeps, in the filter's sort order.</summary>
-    public static List<int> Ordered(ReadSnapshot snapshot, DealFilter filter)
+    /// <summary>The first index of ascending <paramref name="sorted"/> whose value is at least <paramref name="value"/>.</summary>
+    private static int LowerBound(int[] sorted, int value)
     {
-        var matches = Matching(snapshot, filter);
+        var at = Array.BinarySearch(sorted, value);
+        return at >= 0 ? at : ~at;
+    }
+
+    /// <summary>Positions (into <see cref="ReadSnapshot.Deals"/>) of the deals the filter keeps, in the filter's sort order.</summary>
+    public static List<int> Ordered(ReadSnapshot snapshot, DealFilter filter) => Ordered(snapshot, filter, Matching(snapshot, filter));
+
+    /// <summary><paramref name="matches"/> (newest first, left unchanged) in the filter's sort order.</summary>
+    private static List<int> Ordered(ReadSnapshot snapshot, DealFilter filter, List<int> matches)
+    {
         if (filter.Sort == DealSort.Date && filter.Descending)
         {
             return matches;
@@ -159,8 +224,9 @@ public sealed class DealListQuery(ReadModel.ReadModel readModel)
         }
 
         var ranks = snapshot.Ranks(filter.Sort, filter.Descending).ToArray();
-        matches.Sort((a, b) => ranks[a].CompareTo(ranks[b]));
-        return matches;
+        var sorted = new List<int>(matches);
+        sorted.Sort((a, b) => ranks[a].CompareTo(ranks[b]));
+        return sorted;
     }
 
     /// <summary>The first position whose deal was announced on or before <paramref name="date"/> (deals are newest first).</summary>

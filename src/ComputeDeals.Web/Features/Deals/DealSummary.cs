@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-
 namespace ComputeDeals.Web.Features.Deals;
 
 /// <summary>A deal as a list row: enough to show the headline, not the whole record.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using ComputeDeals.Core.Domain;
 using Markdig;
 
 namespace ComputeDeals.Web.Features.Deals;
@@ -56,7 +54,7 @@ public static partial class SummaryText
             return null;
         }
 
-        var text = Whitespace().Replace(Markdown.ToPlainText(markdown, Pipeline), " ").Trim();
+        var text = Whitespace().Replace(Markdig.Markdown.ToPlainText(markdown, Pipeline), " ").Trim();
         var end = SentenceEnd().Match(text);
         if (end.Success)
         {

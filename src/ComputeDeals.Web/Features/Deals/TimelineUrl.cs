@@ -1,5 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ComputeDeals.Web.Features.Deals;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 
 namespace ComputeDeals.Web.Features.Editing;
 

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Validation;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores companies (with aliases and parent).</summary>
@@ -29,10 +23,10 @@ public sealed class CompanyEditor(EditPipeline pipeline)
         return pipeline.SaveAsync(user, input, new SaveSteps<Company>
         {
             Kind = EntityKind.Company,
-            Check = async scope =>
+            Rules = CompanyRules.Validate,
+            Check = async (scope, errors) =>
             {
                 var db = scope.Db;
-                var errors = CompanyRules.Validate(input, scope.Today);
                 if (!await EditPipeline.RequireLiveCompanyAsync(errors, db, input.ParentId, "ParentId", "That parent company does not exist: pick one from the list.", cancellationToken)
                     && input.ParentId is { } p && input.Id != 0 && await CreatesCycleAsync(db, input.Id, p, cancellationToken))
                 {
@@ -45,8 +39,6 @@ public sealed class CompanyEditor(EditPipeline pipeline)
                         "ConfirmedDistinct",
                         $"\"{input.Name}\" looks like the existing company \"{lookalike.Name}\" (/companies/{lookalike.Slug}). Edit that company instead, or tick \"This is a different company\" and save again.");
                 }
-
-                return errors;
             },
             Create = () => new Company { Name = input.Name, Slug = input.Slug },
             Find = db => db.Companies.Include(c => c.Aliases).FirstOrDefaultAsync(c => c.Id == input.Id, cancellationToken),
@@ -72,12 +64,12 @@ public sealed class CompanyEditor(EditPipeline pipeline)
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, EntityKind.Company, id, version, deleted,
-            db => db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken), c => c.Slug, cancellationToken);
+            db => db.Companies, c => c.Slug, cancellationToken);
 
     private static Company Normalize(Company input)
     {
         input.Name = TextRules.CleanRequired(input.Name);
-        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Name) : input.Slug.Trim();
+        input.Slug = Slugs.OrFrom(input.Slug, input.Name);
         input.Country = EditPipeline.Clean(input.Country);
         input.Website = EditPipeline.Clean(input.Website);
         input.Description = EditPipeline.Clean(input.Description);

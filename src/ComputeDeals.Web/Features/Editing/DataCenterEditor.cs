@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Core.Validation;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores data centers with their capacity timeline.</summary>
@@ -23,12 +16,8 @@ public sealed class DataCenterEditor(EditPipeline pipeline)
         return pipeline.SaveAsync(user, input, new SaveSteps<DataCenter>
         {
             Kind = EntityKind.DataCenter,
-            Check = async scope =>
-            {
-                var errors = DataCenterRules.Validate(input, scope.Today);
-                await EditPipeline.RequireLiveCompanyAsync(errors, scope.Db, input.OperatorId, "OperatorId", "That operator does not exist: pick a company from the list.", cancellationToken);
-                return errors;
-            },
+            Rules = DataCenterRules.Validate,
+            LiveCompany = new LiveCompanyStep(input.OperatorId, "OperatorId", "That operator does not exist: pick a company from the list."),
             Create = () => new DataCenter { Name = input.Name, Slug = input.Slug },
             Find = db => db.DataCenters.Include(d => d.Capacity).ThenInclude(r => r.Source).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
             Snapshot = async (db, center) => Snapshots.Of(center, await EditPipeline.CompanyNameAsync(db, center.OperatorId, cancellationToken)),
@@ -70,12 +59,12 @@ public sealed class DataCenterEditor(EditPipeline pipeline)
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, EntityKind.DataCenter, id, version, deleted,
-            db => db.DataCenters.FirstOrDefaultAsync(d => d.Id == id, cancellationToken), d => d.Slug, cancellationToken);
+            db => db.DataCenters, d => d.Slug, cancellationToken);
 
     private static DataCenter Normalize(DataCenter input)
     {
         input.Name = TextRules.CleanRequired(input.Name);
-        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Name) : input.Slug.Trim();
+        input.Slug = Slugs.OrFrom(input.Slug, input.Name);
         input.City = EditPipeline.Clean(input.City);
         input.Region = EditPipeline.Clean(input.Region);
         input.Country = EditPipeline.Clean(input.Country);

@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Core.Validation;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>
@@ -37,21 +30,17 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
     public Task<EditResult> SaveAsync(ClaimsPrincipal user, Deal input, CancellationToken cancellationToken = default)
     {
         Normalize(input);
+        if (input.Id == 0)
+        {
+            // New deals start as drafts; publishing is a second, recorded step.
+            input.IsPublished = false;
+        }
+
         return pipeline.SaveAsync(user, input, new SaveSteps<Deal>
         {
             Kind = EntityKind.Deal,
-            Check = async scope =>
-            {
-                if (input.Id == 0)
-                {
-                    // New deals start as drafts; publishing is a second, recorded step.
-                    input.IsPublished = false;
-                }
-
-                var errors = DealRules.Validate(input, scope.Today);
-                await CheckReferencesAsync(scope.Db, input, errors, cancellationToken);
-                return errors;
-            },
+            Rules = DealRules.Validate,
+            Check = (scope, errors) => CheckReferencesAsync(scope.Db, input, errors, cancellationToken),
             Create = () => new Deal { Title = input.Title, Slug = input.Slug },
             Find = db => Query(db).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
             Snapshot = (db, deal) => SnapshotAsync(db, deal, cancellationToken),
@@ -88,7 +77,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
     /// <summary>Soft-deletes (hides everywhere) or restores a deal.</summary>
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, EntityKind.Deal, id, version, deleted,
-            db => db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id, cancellationToken), d => d.Slug, cancellationToken);
+            db => db.Deals.IgnoreQueryFilters(), d => d.Slug, cancellationToken);
 
     private static IQueryable<Deal> Query(AppDbContext db) => db.Deals.IgnoreQueryFilters()
         .Include(d => d.Parties.OrderBy(p => p.Id)).ThenInclude(p => p.Company)
@@ -99,7 +88,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
     private static Deal Normalize(Deal input)
     {
         input.Title = TextRules.CleanRequired(input.Title);
-        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Title) : input.Slug.Trim();
+        input.Slug = Slugs.OrFrom(input.Slug, input.Title);
         input.Summary = EditPipeline.Clean(input.Summary);
         input.Value ??= Figure.Undisclosed();
         input.Value = NormalizeFigure(input.Value);

@@ -1,10 +1,4 @@
-using ComputeDeals.Core.Validation;
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Accounts;
-using ComputeDeals.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Editing;
 
@@ -35,14 +29,23 @@ public sealed class EditStep
 /// <summary>A kind's slug: how to read it, and whether another entity of the kind already uses the input's.</summary>
 public sealed record SlugStep<T>(Func<T, string> Of, Func<AppDbContext, Task<bool>> TakenByOther);
 
+/// <summary>A company the input points at (operator, owner, parent): it must exist and not be deleted; no id, no check.</summary>
+public sealed record LiveCompanyStep(int? Id, string Field, string Message);
+
 /// <summary>What differs between the editors' saves; <see cref="EditPipeline.SaveAsync{T}"/> runs the shared rest.</summary>
 public sealed class SaveSteps<T>
     where T : class, ISoftDeletable
 {
     public required EntityKind Kind { get; init; }
 
-    /// <summary>The input checked against the rules and the store (referenced records exist, and so on).</summary>
-    public required Func<EditScope, Task<FieldErrors>> Check { get; init; }
+    /// <summary>The kind's rules in Core (<c>DealRules.Validate</c> and so on), run on the input with the server's date.</summary>
+    public required Func<T, DateOnly, FieldErrors> Rules { get; init; }
+
+    /// <summary>The company the input points at, checked against the store; null for a kind that points at none.</summary>
+    public LiveCompanyStep? LiveCompany { get; init; }
+
+    /// <summary>Further checks against the store (referenced records exist, and so on), adding to the rules' errors.</summary>
+    public Func<EditScope, FieldErrors, Task>? Check { get; init; }
 
     /// <summary>A new entity for a create; the pipeline adds it to the store.</summary>
     public required Func<T> Create { get; init; }
@@ -181,7 +184,17 @@ public sealed class EditPipeline(
         RunAsync(user, steps.Kind, input.Id, async scope =>
         {
             var db = scope.Db;
-            var errors = await steps.Check(scope);
+            var errors = steps.Rules(input, scope.Today);
+            if (steps.LiveCompany is { } company)
+            {
+                await RequireLiveCompanyAsync(errors, db, company.Id, company.Field, company.Message, cancellationToken);
+            }
+
+            if (steps.Check is not null)
+            {
+                await steps.Check(scope, errors);
+            }
+
             if (!errors.IsValid)
             {
                 return EditStep.Fail(EditResult.Invalid(errors));
@@ -238,14 +251,15 @@ public sealed class EditPipeline(
     /// <summary>
     /// The shared soft-delete and restore step of every editor: refuses a stale version, records the
     /// Deleted change (none when the state already matches) and saves through <see cref="RunAsync"/>.
+    /// <paramref name="set"/> is where the kind's record is looked up by id (with the query filters it needs).
     /// </summary>
     public Task<EditResult> SetDeletedAsync<T>(
         ClaimsPrincipal user, EntityKind kind, int id, Guid version, bool deleted,
-        Func<AppDbContext, Task<T?>> find, Func<T, string?> slug, CancellationToken cancellationToken = default)
+        Func<AppDbContext, IQueryable<T>> set, Func<T, string?> slug, CancellationToken cancellationToken = default)
         where T : class, ISoftDeletable =>
         RunAsync(user, kind, id, async scope =>
         {
-            var entity = await find(scope.Db);
+            var entity = await set(scope.Db).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (entity is null)
             {
                 return EditStep.Fail(EditResult.NotFound);

@@ -1,5 +1,3 @@
-using ComputeDeals.Core.Validation;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>How a write ended.</summary>

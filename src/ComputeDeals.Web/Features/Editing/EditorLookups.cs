@@ -1,7 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>A pickable company or data center in the editor forms.</summary>

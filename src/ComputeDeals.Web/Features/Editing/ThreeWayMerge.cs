@@ -1,5 +1,3 @@
-using ComputeDeals.Core.Domain;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Which version of a field the merged record takes.</summary>

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Core.Validation;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores valuations.</summary>
@@ -22,12 +16,8 @@ public sealed class ValuationEditor(EditPipeline pipeline)
         return pipeline.SaveAsync(user, input, new SaveSteps<Valuation>
         {
             Kind = EntityKind.Valuation,
-            Check = async scope =>
-            {
-                var errors = ValuationRules.Validate(input, scope.Today);
-                await EditPipeline.RequireLiveCompanyAsync(errors, scope.Db, input.CompanyId, "CompanyId", "That company does not exist: pick one from the list.", cancellationToken);
-                return errors;
-            },
+            Rules = ValuationRules.Validate,
+            LiveCompany = new LiveCompanyStep(input.CompanyId, "CompanyId", "That company does not exist: pick one from the list."),
             Create = () => new Valuation(),
             Find = db => db.Valuations.IgnoreQueryFilters().Include(v => v.Source).FirstOrDefaultAsync(v => v.Id == input.Id, cancellationToken),
             Snapshot = async (db, valuation) => Snapshots.Of(valuation, await EditPipeline.CompanyNameAsync(db, valuation.CompanyId, cancellationToken)),
@@ -45,7 +35,7 @@ public sealed class ValuationEditor(EditPipeline pipeline)
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, EntityKind.Valuation, id, version, deleted,
-            db => db.Valuations.IgnoreQueryFilters().FirstOrDefaultAsync(v => v.Id == id, cancellationToken), _ => null, cancellationToken);
+            db => db.Valuations.IgnoreQueryFilters(), _ => null, cancellationToken);
 
     private static Valuation Normalize(Valuation input)
     {

@@ -1,11 +1,5 @@
-using ComputeDeals.Web.Api;
 using ComputeDeals.Web.Features.Analytics;
-using ComputeDeals.Web.Features.Companies;
-using ComputeDeals.Web.Features.DataCenters;
-using ComputeDeals.Web.Features.Deals;
 using ComputeDeals.Web.Features.Deals.Permalink;
-using ComputeDeals.Web.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ComputeDeals.Web.Features.Embeds;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Features.Deals;
-
 namespace ComputeDeals.Web.Features.Embeds;
 
 /// <summary>Site-relative addresses of the embeddable cards and charts.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 
 namespace ComputeDeals.Web.Features.Embeds;
@@ -15,7 +14,11 @@ public static class EmbedSnippet
         embedPath.StartsWith("/embed/deals/", StringComparison.Ordinal) ? 340
         : embedPath.StartsWith("/embed/companies/", StringComparison.Ordinal) ? 540
         : embedPath.StartsWith("/embed/datacenters/", StringComparison.Ordinal) ? 600
+        : embedPath.StartsWith("/embed/charts/" + EmbedCharts.DealsByQuarter, StringComparison.Ordinal) ? QuarterChartsHeight
         : 720;
+
+    /// <summary>The quarter embed holds two charts, their captions and the summary: about 820 px at 600 px wide, plus room for other fonts.</summary>
+    public const int QuarterChartsHeight = 850;
 
     public static string Iframe(string embedUrl, string title, int height, int? width = null) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -1,13 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
-using ComputeDeals.Web.Api;
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Features.Companies;
-using ComputeDeals.Web.Features.DataCenters;
-using ComputeDeals.Web.Features.Deals;
 using ComputeDeals.Web.Features.Deals.Permalink;
-using ComputeDeals.Web.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ComputeDeals.Web.Features.Embeds;

@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Features.Deals;
-
 namespace ComputeDeals.Web.Features.Feeds;
 
 /// <summary>Where the feeds live, and absolute URLs built from the current request.</summary>

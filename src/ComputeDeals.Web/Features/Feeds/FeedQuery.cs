@@ -1,9 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Api;
-using ComputeDeals.Web.Features.Companies;
-using ComputeDeals.Web.Features.DataCenters;
-using ComputeDeals.Web.Features.Deals;
 using ComputeDeals.Web.Features.History;
 
 namespace ComputeDeals.Web.Features.Feeds;

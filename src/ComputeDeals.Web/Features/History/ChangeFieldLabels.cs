@@ -1,7 +1,3 @@
-using System.Text;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Features.Editing;
-
 namespace ComputeDeals.Web.Features.History;
 
 /// <summary>How a recorded field reads in a history list: "value period", not "ValuePeriod".</summary>

@@ -1,8 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
-using ComputeDeals.Web.Features.Editing;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.History;
 
 /// <summary>One change as the history views show it. <see cref="ChangedBy"/> is null for readers.</summary>

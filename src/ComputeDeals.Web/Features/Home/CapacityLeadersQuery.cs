@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 using ComputeDeals.Web.Features.Analytics;
 
 namespace ComputeDeals.Web.Features.Home;

@@ -1,7 +1,3 @@
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.Home;
 
 /// <summary>The home page's headline numbers over published deals.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ComputeDeals.Web.Features.Import;
 
 /// <summary>Thrown when a file is not well-formed CSV (RFC 4180).</summary>

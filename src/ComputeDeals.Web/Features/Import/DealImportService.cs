@@ -1,13 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Core.Validation;
-using ComputeDeals.Web.Api;
-using ComputeDeals.Web.Data;
 using ComputeDeals.Web.Features.Accounts;
-using ComputeDeals.Web.Features.Editing;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComputeDeals.Web.Features.Import;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 using ComputeDeals.Core.Network;
 using ComputeDeals.Web.Features.Analytics;
-using ComputeDeals.Web.Features.Deals;
-using ComputeDeals.Web.Features.ReadModel;
 using GraphShape;
 using GraphShape.Algorithms.Layout;
 using Microsoft.AspNetCore.WebUtilities;

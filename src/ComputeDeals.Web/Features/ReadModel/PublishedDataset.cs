@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
 
 namespace ComputeDeals.Web.Features.ReadModel;
 

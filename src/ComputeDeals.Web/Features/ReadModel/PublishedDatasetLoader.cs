@@ -1,7 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ComputeDeals.Web.Features.ReadModel;
 
 /// <summary>An entity a change record names: what to reload when it changes.</summary>

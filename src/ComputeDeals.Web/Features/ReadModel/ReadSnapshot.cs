@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Web.Features.Deals;
 
 namespace ComputeDeals.Web.Features.ReadModel;
 
@@ -101,7 +99,17 @@ public sealed partial class ReadSnapshot
         Deals = entries;
         DealsBySlug = entries.ToFrozenDictionary(e => e.Deal.Slug, StringComparer.Ordinal);
         DealsById = entries.ToFrozenDictionary(e => e.Deal.Id);
-        UndisclosedValueCount = entries.Count(e => !e.Deal.Value.IsDisclosed);
+        ValueKeys = new double[entries.Length];
+        MwKeys = new double[entries.Length];
+        Undisclosed = new bool[entries.Length];
+        for (var position = 0; position < entries.Length; position++)
+        {
+            ValueKeys[position] = entries[position].ValueKey ?? double.NaN;
+            MwKeys[position] = entries[position].MwKey ?? double.NaN;
+            Undisclosed[position] = !entries[position].Deal.Value.IsDisclosed;
+        }
+
+        UndisclosedValueCount = Undisclosed.Count(u => u);
 
         var byCompany = new Dictionary<int, List<int>>();
         var byCenter = new Dictionary<int, List<int>>();
@@ -181,6 +189,21 @@ public sealed partial class ReadSnapshot
 
     /// <summary>Positions in <see cref="Deals"/> of each data center's deals.</summary>
     public IReadOnlyDictionary<int, int[]> DealsByDataCenter { get; }
+
+    /// <summary>
+    /// Per position in <see cref="Deals"/>, <see cref="DealEntry.ValueKey"/> (NaN when undisclosed): filters
+    /// scan these arrays instead of following a reference per deal.
+    /// </summary>
+    internal double[] ValueKeys { get; }
+
+    /// <summary>Per position, <see cref="DealEntry.MwKey"/> (NaN when there is no capacity).</summary>
+    internal double[] MwKeys { get; }
+
+    /// <summary>Per position, whether the deal's value is undisclosed (the count line's second number).</summary>
+    internal bool[] Undisclosed { get; }
+
+    /// <summary>The token index over every deal's <see cref="DealEntry.SearchText"/> (built on the first free-text query).</summary>
+    public TextIndex Text => Memo(nameof(TextIndex), static s => new TextIndex(s.Deals.Select(e => e.SearchText).ToArray()));
 
     /// <summary>How many published deals have no value at all.</summary>
     public int UndisclosedValueCount { get; }

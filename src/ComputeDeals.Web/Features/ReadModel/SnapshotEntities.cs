@@ -1,5 +1,3 @@
-using ComputeDeals.Core.Domain;
-
 namespace ComputeDeals.Web.Features.ReadModel;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace ComputeDeals.Web.Features.Releases;
 
 /// <summary>Builds the citation of a public page, pinned to the newest release.</summary>

@@ -1,5 +1,3 @@
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.Releases;
 
 /// <summary>A release a request is answered from: its id, when it was made and the snapshot built from its dataset.</summary>

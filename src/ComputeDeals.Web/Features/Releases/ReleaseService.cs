@@ -1,18 +1,7 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-using ComputeDeals.Web.Api;
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Data;
-using ComputeDeals.Web.Features.Editing;
-using ComputeDeals.Web.Features.ReadModel;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ComputeDeals.Web.Features.Releases;
 

@@ -1,6 +1,3 @@
-using ComputeDeals.Web.Components.Shared;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.Search;
 
 /// <summary>How well a hit matches: exact name first, then prefix, then contains, then other text.</summary>
@@ -58,11 +55,15 @@ public sealed class SearchQuery(ReadModel.ReadModel readModel)
             .Take(Candidates);
 
         // Each deal's lower-cased search text starts with its title, a newline and its summary
-        // (lower-casing keeps every string's length), so both are matched without allocating.
+        // (lower-casing keeps every string's length), so both are matched without allocating. The
+        // token index names the only deals that can match (newest first); each is checked as before.
         var lower = q.ToLowerInvariant();
         var deals = new List<DealEntry>();
-        foreach (var entry in snapshot.Deals)
+        var candidates = snapshot.Text.Candidates(lower);
+        var count = candidates?.Length ?? snapshot.Deals.Count;
+        for (var i = 0; i < count; i++)
         {
+            var entry = snapshot.Deals[candidates is null ? i : candidates[i]];
             var text = entry.SearchText.AsSpan();
             var titleLength = entry.Deal.Title.Length;
             var summaryLength = entry.Deal.Summary?.Length ?? 0;
@@ -93,14 +94,16 @@ public sealed class SearchQuery(ReadModel.ReadModel readModel)
             return new SearchHit($"/datacenters/{d.Slug}", d.Name, rank, rank == MatchRank.OtherText ? "location" : null, location);
         });
 
-        var dealHits = deals.Select(e =>
-        {
-            var rank = RankOf(e.Deal.Title, q);
-            var summary = MarkdownRenderer.ToPlainText(e.Deal.Summary);
-            return new SearchHit($"/deals/{e.Deal.Slug}", e.Deal.Title, rank, rank == MatchRank.OtherText ? "summary" : null, Snippet(summary, q));
-        });
+        // Rank on the title alone (what the order reads), and render the summary's snippet only for the rows shown.
+        var dealHits = deals
+            .Select(e => (Entry: e, Rank: RankOf(e.Deal.Title, q)))
+            .OrderBy(h => h.Rank).ThenBy(h => h.Entry.Deal.Title.Length).ThenBy(h => h.Entry.Deal.Title, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxPerKind)
+            .Select(h => new SearchHit(
+                $"/deals/{h.Entry.Deal.Slug}", h.Entry.Deal.Title, h.Rank, h.Rank == MatchRank.OtherText ? "summary" : null,
+                Snippet(MarkdownRenderer.ToPlainText(h.Entry.Deal.Summary), q)));
 
-        return new SearchResults(q, Ranked(companyHits), Ranked(centerHits), Ranked(dealHits));
+        return new SearchResults(q, Ranked(companyHits), Ranked(centerHits), [.. dealHits]);
     }
 
     /// <summary>Exact (ignoring case) beats prefix beats contains; anything else matched in other text.</summary>

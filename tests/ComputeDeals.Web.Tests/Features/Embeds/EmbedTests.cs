@@ -60,6 +60,23 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     }
 
     [Fact]
+    public async Task The_quarter_embed_names_its_charts_once_and_its_code_asks_for_a_height_that_fits_them()
+    {
+        var (_, html) = await GetAsync("/embed/charts/deals-by-quarter");
+
+        var headings = html.QuerySelectorAll("h1, h2, h3").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["Deal value and capacity per quarter"], headings);
+        Assert.Equal(2, html.QuerySelectorAll("figure.cd-chart").Length);
+        Assert.Null(html.QuerySelector("section.cd-quarter-charts")!.GetAttribute("aria-labelledby"));
+
+        // The timeline keeps its own heading above the same charts.
+        var timeline = await PageClient.GetPageAsync(app, "/deals");
+        Assert.Equal("Value and capacity per quarter", timeline.QuerySelector("section.cd-quarter-charts h2")!.TextContent);
+
+        Assert.Equal(ComputeDeals.Web.Features.Embeds.EmbedSnippet.QuarterChartsHeight, ComputeDeals.Web.Features.Embeds.EmbedSnippet.HeightFor("/embed/charts/deals-by-quarter?company=xai"));
+    }
+
+    [Fact]
     public async Task The_deal_card_shows_qualified_figures_and_the_deals_own_sources()
     {
         var (_, html) = await GetAsync("/embed/deals/xai-anthropic-colossus-1");

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>
@@ -19,6 +17,12 @@ public sealed record ChartDrawing(
     IReadOnlyList<ChartKey> Legend,
     string Caption)
 {
+    /// <summary>
+    /// True when the chart has nothing to plot (every input undisclosed): <see cref="ChartFigure"/> then
+    /// shows the caption as a sentence instead of empty axes.
+    /// </summary>
+    public bool IsEmpty { get; init; }
+
     /// <summary>Width of the plot in plot units; the SVG stretches it to the content width.</summary>
     public const double Width = 1000;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>Axis arithmetic shared by the charts: round value ticks, calendar ticks, label anchors.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Analytics;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>
@@ -37,6 +32,13 @@ public static class SiteCharts
             }
         }
 
+        if (drawn.Count == 0)
+        {
+            return chart.Build(
+                $"No chart: the power of {center.Name} is undisclosed in {(rows.Count == 1 ? "its one capacity row" : $"all {rows.Count.ToString(CultureInfo.InvariantCulture)} of its capacity rows")}, so there is nothing to draw. The table below lists every row with its qualifier and source.",
+                FigureFormatter.FormatPower);
+        }
+
         var caption = Sentence($"Power of {center.Name} over time, in MW; each step holds until the next report")
             + Left(rows.Count - drawn.Count, "row", "undisclosed power")
             + AtFloor(drawn.Count(r => r.Power.Ceiling is null))
@@ -65,6 +67,13 @@ public static class SiteCharts
             {
                 chart.Label(top.AsOf, FigureRange.Of(top.Amount).High, $"{FigureFormatter.Format(top.Amount, FigureUnit.Usd)}, {Month(top.AsOf)}");
             }
+        }
+
+        if (drawn.Count == 0)
+        {
+            return chart.Build(
+                $"No chart: the amount of {(all.Count == 1 ? "the one valuation" : $"all {all.Count.ToString(CultureInfo.InvariantCulture)} valuations")} of {companyName} is undisclosed, so there is nothing to draw. The table below lists every valuation with its basis and source.",
+                FigureFormatter.FormatMoney);
         }
 
         var caption = Sentence($"Valuation of {companyName} over time, in US dollars")

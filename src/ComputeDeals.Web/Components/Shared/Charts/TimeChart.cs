@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ComputeDeals.Web.Components.Shared.Charts;
 
 /// <summary>A step of a step line: the value range in force from a date until the next step.</summary>
@@ -248,6 +246,7 @@ public sealed class TimeChart(string id, string kind, int height = 200)
                 : new ChartText(x, y - 6, text, ChartScale.LabelAnchorAt(x), "label"));
         }
 
-        return new ChartDrawing(id, kind, height, shapes, texts, dots, legend, caption);
+        var empty = _steps.All(s => s.Steps.Count == 0) && _points.All(s => s.Points.Count == 0) && _bars.All(s => s.Bars.Count == 0);
+        return new ChartDrawing(id, kind, height, shapes, texts, dots, legend, caption) { IsEmpty = empty };
     }
 }

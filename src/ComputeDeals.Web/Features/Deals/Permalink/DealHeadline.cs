@@ -1,7 +1,3 @@
-using System.Globalization;
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Core.Figures;
-
 namespace ComputeDeals.Web.Features.Deals.Permalink;
 
 /// <summary>

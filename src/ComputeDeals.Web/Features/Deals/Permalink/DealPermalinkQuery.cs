@@ -1,6 +1,3 @@
-using ComputeDeals.Core.Domain;
-using ComputeDeals.Web.Features.ReadModel;
-
 namespace ComputeDeals.Web.Features.Deals.Permalink;
 
 /// <summary>Finds one published deal with everything its permalink and share card show, in the read model (no SQL).</summary>

@@ -1,4 +1,3 @@
-using ComputeDeals.Web.Components.Shared;
 using SkiaSharp;
 
 namespace ComputeDeals.Web.Features.Deals.Permalink;

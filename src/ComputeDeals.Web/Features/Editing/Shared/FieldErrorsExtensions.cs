@@ -1,5 +1,3 @@
-using ComputeDeals.Core.Validation;
-
 namespace ComputeDeals.Web.Features.Editing.Shared;
 
 /// <summary>Null-safe error lookups for form markup.</summary>
