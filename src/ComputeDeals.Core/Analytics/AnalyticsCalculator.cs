@@ -13,8 +13,11 @@ public sealed class AnalyticsCalculator
     private readonly Dictionary<int, CompanyInput> _companies;
     private readonly Dictionary<int, CompanyRef> _refs;
     private readonly Dictionary<int, List<DataCenterInput>> _centersByOperator;
-    private readonly Dictionary<int, List<DealInput>> _capacityDealsByParty;
+    private readonly Dictionary<int, CapacityDeals> _capacityDealsByParty;
     private readonly Dictionary<int, List<ValuationInput>> _valuationsByCompany;
+
+    // MW and accelerators of each capacity deal, read by every position it is in force for.
+    private readonly Dictionary<int, (FigureRange Mw, FigureRange Accelerators)> _dealRanges;
 
     public AnalyticsCalculator(AnalyticsData data)
     {
@@ -26,9 +29,17 @@ public sealed class AnalyticsCalculator
             .Where(d => DealTerms.MovesCapacity(d.Type) && DealTerms.Counts(d.Status))
             .SelectMany(d => d.Parties.Select(p => (p.CompanyId, Deal: d)))
             .GroupBy(x => x.CompanyId)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Deal).DistinctBy(d => d.Id).ToList());
+            .ToDictionary(g => g.Key, g => new CapacityDeals([.. g.Select(x => x.Deal).DistinctBy(d => d.Id).OrderBy(DealTerms.Start).ThenBy(d => d.Id)]));
+        _dealRanges = _capacityDealsByParty.Values.SelectMany(c => c.Deals).DistinctBy(d => d.Id)
+            .ToDictionary(d => d.Id, d => (DealTerms.Mw(d), DealTerms.Accelerators(d)!));
         _valuationsByCompany = data.Valuations.GroupBy(v => v.CompanyId).ToDictionary(g => g.Key, g => g.ToList());
+        _dealValues = new Lazy<DealValueIndex>(() => new DealValueIndex(_data.Deals, BuildDealValueRow));
+        _quarterly = new Lazy<QuarterlyIndex>(() => new QuarterlyIndex(_data.Deals, Ref));
     }
+
+    // Date indexes, built on first use and shared by every date asked for (docs/analytics.md, "Performance").
+    private readonly Lazy<DealValueIndex> _dealValues;
+    private readonly Lazy<QuarterlyIndex> _quarterly;
 
     /// <summary>The inputs this calculator was built from.</summary>
     public AnalyticsData Data => _data;
@@ -60,21 +71,62 @@ public sealed class AnalyticsCalculator
     /// Capacity positions at the date for every company that owns or contracts capacity then; when rolled
     /// up, subsidiaries are counted inside their top parent and get no row of their own.
     /// </summary>
-    public IReadOnlyList<CapacityPosition> Positions(DateOnly asOf, bool rollUp) =>
-        _data.Companies
+    public IReadOnlyList<CapacityPosition> Positions(DateOnly asOf, bool rollUp)
+    {
+        var groups = rollUp ? GroupsAt(asOf) : null;
+        return _data.Companies
             .Where(c => !rollUp || ParentAt(c.Id, asOf) is null)
-            .Select(c => Position(c.Id, asOf, rollUp))
+            .Select(c => Position(c.Id, asOf, groups is null ? [c.Id] : groups[c.Id]))
             .Where(p => !p.IsEmpty)
             .OrderBy(p => p.Available is null).ThenByDescending(p => p.Available?.High).ThenBy(p => p.Company.Name, StringComparer.Ordinal)
             .ToList();
+    }
 
     /// <summary>The capacity position of one company at the date, with its subsidiaries when rolled up.</summary>
-    public CapacityPosition Position(int companyId, DateOnly asOf, bool rollUp)
-    {
-        var company = _refs.TryGetValue(companyId, out var found)
-            ? found
+    public CapacityPosition Position(int companyId, DateOnly asOf, bool rollUp) =>
+        _refs.ContainsKey(companyId)
+            ? Position(companyId, asOf, MembersOf(companyId, asOf, rollUp))
             : throw new ArgumentException($"Unknown company {companyId}.", nameof(companyId));
-        var members = MembersOf(companyId, asOf, rollUp);
+
+    /// <summary>
+    /// The members of every top parent at the date (as <see cref="MembersOf"/> with roll-up): each company
+    /// under the top of its chain of parents in force then, in one pass rather than a search per parent.
+    /// </summary>
+    private Dictionary<int, List<int>> GroupsAt(DateOnly asOf)
+    {
+        var groups = new Dictionary<int, List<int>>();
+        foreach (var c in _data.Companies)
+        {
+            var seen = new HashSet<int> { c.Id };
+            var top = c.Id;
+            while (ParentAt(top, asOf) is { } parent)
+            {
+                if (!seen.Add(parent))
+                {
+                    top = -1; // a cycle never reaches a top parent
+                    break;
+                }
+
+                top = parent;
+            }
+
+            if (top >= 0)
+            {
+                (groups.TryGetValue(top, out var list) ? list : groups[top] = []).Add(c.Id);
+            }
+        }
+
+        foreach (var list in groups.Values)
+        {
+            list.Sort();
+        }
+
+        return groups;
+    }
+
+    private CapacityPosition Position(int companyId, DateOnly asOf, IReadOnlyList<int> members)
+    {
+        var company = _refs[companyId];
         var memberSet = members.ToHashSet();
 
         var operational = new List<Contribution>();
@@ -93,28 +145,19 @@ public sealed class AnalyticsCalculator
             ownedAccelerators.Add(RowContribution(center, row, row.Accelerators, FigureUnit.Count));
         }
 
-        var contractedIn = new List<Contribution>();
-        var contractedOut = new List<Contribution>();
-        var acceleratorsIn = new List<Contribution>();
-        var acceleratorsOut = new List<Contribution>();
-        var deals = members.SelectMany(m => _capacityDealsByParty.GetValueOrDefault(m) ?? [])
-            .DistinctBy(d => d.Id)
-            .Where(d => DealTerms.IsActiveOn(d, asOf))
-            .OrderBy(d => DealTerms.Start(d)).ThenBy(d => d.Id);
-        foreach (var deal in deals)
+        var contractedIn = new List<(DealInput Deal, DealPartyInput Party)>();
+        var contractedOut = new List<(DealInput Deal, DealPartyInput Party)>();
+        foreach (var deal in ActiveCapacityDeals(members, asOf))
         {
-            var ours = deal.Parties.Where(p => memberSet.Contains(p.CompanyId)).ToList();
             // A deal counts once per direction however many group members take part in it.
-            if (ours.FirstOrDefault(p => Labels.IsReceivingRole(p.Role)) is { } receiver)
+            if (FirstMember(deal, members, memberSet, Labels.IsReceivingRole) is { } receiver)
             {
-                contractedIn.Add(DealContribution(deal, receiver, DealTerms.Mw(deal), FigureUnit.Megawatts));
-                acceleratorsIn.Add(DealContribution(deal, receiver, DealTerms.Accelerators(deal)!, FigureUnit.Count));
+                contractedIn.Add((deal, receiver));
             }
 
-            if (ours.FirstOrDefault(p => Labels.IsGivingRole(p.Role)) is { } giver)
+            if (FirstMember(deal, members, memberSet, Labels.IsGivingRole) is { } giver)
             {
-                contractedOut.Add(DealContribution(deal, giver, DealTerms.Mw(deal), FigureUnit.Megawatts));
-                acceleratorsOut.Add(DealContribution(deal, giver, DealTerms.Accelerators(deal)!, FigureUnit.Count));
+                contractedOut.Add((deal, giver));
             }
         }
 
@@ -127,8 +170,8 @@ public sealed class AnalyticsCalculator
             Trace(contractedIn, FigureUnit.Megawatts),
             Trace(contractedOut, FigureUnit.Megawatts),
             Trace(ownedAccelerators, FigureUnit.Count),
-            Trace(acceleratorsIn, FigureUnit.Count),
-            Trace(acceleratorsOut, FigureUnit.Count),
+            Trace(contractedIn, FigureUnit.Count),
+            Trace(contractedOut, FigureUnit.Count),
             CoverageRule.Combine(members.Select(m => _companies[m].Coverage)));
     }
 
@@ -171,40 +214,110 @@ public sealed class AnalyticsCalculator
         return new ValuationComparison(asOf, rollUp, companies, ratios);
     }
 
-    /// <summary>Announced or closed deals up to the date that carry MW, with value per MW, newest first.</summary>
-    public IReadOnlyList<DealValueRow> DealValuePerMw(DateOnly asOf) =>
-        _data.Deals
-            .Where(d => DealTerms.Counts(d.Status) && d.AnnouncedOn <= asOf && DealTerms.HasMw(d))
-            .OrderByDescending(d => d.AnnouncedOn).ThenBy(d => d.Id)
-            .Select(d =>
-            {
-                var mw = DealTerms.Mw(d);
-                var total = DealTerms.TotalValue(d);
-                var annual = DealTerms.AnnualValue(d);
-                var years = DealTerms.TermYears(d);
-                return new DealValueRow(
-                    Ref(d), Parties(d), d.Value, d.ValuePeriod, mw, DealTerms.Accelerators(d),
-                    years is { } y ? Math.Round(y * 12, 1) : null,
-                    total, annual, RangeMath.Divide(total, mw), RangeMath.Divide(annual, mw), d.Sources);
-            })
-            .ToList();
+    /// <summary>
+    /// Announced or closed deals up to the date that carry MW, with value per MW, newest first. The rows are
+    /// made as they are read (a page reads the first hundred), from an index of the deals by date built once.
+    /// </summary>
+    public DealValueRows DealValuePerMw(DateOnly asOf) => _dealValues.Value.UpTo(asOf);
 
     /// <summary>
     /// <see cref="DealTotals"/> per quarter of the announcement and deal type, for deals announced up to
-    /// the date (only deals that count are added; see docs/analytics.md, "Quarterly value").
+    /// the date (only deals that count are added; see docs/analytics.md, "Quarterly value"). Quarters that
+    /// ended by the date are computed once; only the date's own quarter is added up again.
     /// </summary>
-    public IReadOnlyList<QuarterlyTotal> Quarterly(DateOnly asOf) =>
-        _data.Deals
-            .Where(d => DealTerms.Counts(d.Status) && d.AnnouncedOn <= asOf)
-            .GroupBy(d => (Quarter: CalendarQuarter.Of(d.AnnouncedOn), d.Type))
-            .OrderBy(g => g.Key.Quarter).ThenBy(g => g.Key.Type)
-            .Select(g =>
+    public IReadOnlyList<QuarterlyTotal> Quarterly(DateOnly asOf) => _quarterly.Value.UpTo(asOf);
+
+    private DealValueRow BuildDealValueRow(DealInput d)
+    {
+        var mw = DealTerms.Mw(d);
+        var total = DealTerms.TotalValue(d);
+        var annual = DealTerms.AnnualValue(d);
+        var years = DealTerms.TermYears(d);
+        return new DealValueRow(
+            Ref(d), Parties(d), d.Value, d.ValuePeriod, mw, DealTerms.Accelerators(d),
+            years is { } y ? Math.Round(y * 12, 1) : null,
+            total, annual, RangeMath.Divide(total, mw), RangeMath.Divide(annual, mw), d.Sources);
+    }
+
+    /// <summary>
+    /// Capacity deals of the members in force at the date, by term start then id. One member reads its list,
+    /// already in that order, up to the first deal that starts after the date.
+    /// </summary>
+    private IEnumerable<DealInput> ActiveCapacityDeals(IReadOnlyList<int> members, DateOnly asOf)
+    {
+        if (members.Count == 1)
+        {
+            return _capacityDealsByParty.TryGetValue(members[0], out var own) ? own.ActiveOn(asOf) : [];
+        }
+
+        return members.SelectMany(m => _capacityDealsByParty.GetValueOrDefault(m)?.Deals ?? [])
+            .DistinctBy(d => d.Id)
+            .Where(d => DealTerms.IsActiveOn(d, asOf))
+            .OrderBy(DealTerms.Start).ThenBy(d => d.Id);
+    }
+
+    /// <summary>One company's capacity deals by term start then id, with the days each term starts and ends.</summary>
+    private sealed class CapacityDeals
+    {
+        private readonly int[] _startDays;
+        private readonly int[] _endDays;
+
+        public CapacityDeals(DealInput[] deals)
+        {
+            Deals = deals;
+            _startDays = [.. deals.Select(d => DealTerms.Start(d).DayNumber)];
+            _endDays = [.. deals.Select(d => DealTerms.End(d)?.DayNumber ?? int.MaxValue)];
+        }
+
+        public DealInput[] Deals { get; }
+
+        /// <summary>The deals in force at the date (<see cref="DealTerms.IsActiveOn"/>), in order; stops at the first that starts after it.</summary>
+        public List<DealInput> ActiveOn(DateOnly asOf)
+        {
+            var day = asOf.DayNumber;
+            var active = new List<DealInput>();
+            for (var i = 0; i < Deals.Length && _startDays[i] <= day; i++)
             {
-                var deals = g.OrderBy(d => d.AnnouncedOn).ThenBy(d => d.Id).ToList();
-                var totals = DealTotals.Of(deals);
-                return new QuarterlyTotal(g.Key.Quarter, g.Key.Type, totals.DealCount, totals.Value, totals.Mw, totals.Accelerators, deals.Select(Ref).ToList());
-            })
-            .ToList();
+                if (_endDays[i] >= day)
+                {
+                    active.Add(Deals[i]);
+                }
+            }
+
+            return active;
+        }
+    }
+
+    private static DealPartyInput? FirstMember(DealInput deal, IReadOnlyList<int> members, HashSet<int> memberSet, Func<PartyRole, bool> role)
+    {
+        foreach (var party in deal.Parties)
+        {
+            if ((members.Count == 1 ? party.CompanyId == members[0] : memberSet.Contains(party.CompanyId)) && role(party.Role))
+            {
+                return party;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The deals' MW (or accelerators) added up in order, as <see cref="Trace(List{Contribution}, FigureUnit)"/> would
+    /// add their contributions; the contributions themselves ("why this number") are made only when read.
+    /// </summary>
+    private TracedRange Trace(List<(DealInput Deal, DealPartyInput Party)> deals, FigureUnit unit)
+    {
+        var total = default(RangeSum);
+        foreach (var (deal, _) in deals)
+        {
+            total.Add(DealRange(deal, unit));
+        }
+
+        return new TracedRange(total.ToRange(), unit, new LazyList<Contribution>(deals.Count, () => [.. deals.Select(x => DealContribution(x.Deal, x.Party, DealRange(x.Deal, unit), unit))]));
+    }
+
+    private FigureRange DealRange(DealInput deal, FigureUnit unit) =>
+        unit == FigureUnit.Megawatts ? _dealRanges[deal.Id].Mw : _dealRanges[deal.Id].Accelerators;
 
     private static CapacityRowInput? RowAt(DataCenterInput center, DateOnly asOf) =>
         center.Capacity.Where(r => r.EffectiveDate <= asOf)

@@ -45,6 +45,9 @@ public static class Slugs
         return builder.ToString().TrimEnd('-');
     }
 
+    /// <summary>The slug an editor typed (trimmed), or, when left blank, one made from the name or title.</summary>
+    public static string OrFrom(string? slug, string name) => string.IsNullOrWhiteSpace(slug) ? From(name) : slug.Trim();
+
     public static bool IsValid(string? slug) =>
         !string.IsNullOrEmpty(slug) && slug.Length <= MaxLength && slug == From(slug);
 }

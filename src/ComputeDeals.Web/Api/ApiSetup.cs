@@ -69,7 +69,7 @@ public static class ApiSetup
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/feeds", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsRateLimited(PathString path) =>
-        path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/feeds", StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(OpenDataApi.Prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/feeds", StringComparison.OrdinalIgnoreCase);
 
     private static RateLimitPartition<string> Partition(HttpContext context)
     {

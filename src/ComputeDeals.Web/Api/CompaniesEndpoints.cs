@@ -67,8 +67,8 @@ public static class CompaniesEndpoints
             parent is null ? null : company.ParentSince,
             subsidiaries.Select(s => Ref(s.Slug, s.Name, links)).ToList(),
             dataCenters.Select(d => new DataCenterRefDto(d.Slug, d.Name, links.DataCenterApi(d.Slug), links.DataCenterPermalink(d.Slug))).ToList(),
-            links.Absolute("/api/v1/deals?company=" + Uri.EscapeDataString(company.Slug)),
-            links.Absolute("/api/v1/valuations?company=" + Uri.EscapeDataString(company.Slug)),
+            links.Absolute(OpenDataApi.Prefix + "/deals?company=" + Uri.EscapeDataString(company.Slug)),
+            links.Absolute(OpenDataApi.Prefix + "/valuations?company=" + Uri.EscapeDataString(company.Slug)),
             company.UpdatedAt,
             links.CompanyApi(company.Slug),
             links.CompanyPermalink(company.Slug)));

@@ -36,7 +36,7 @@ public static class DealsEndpoints
         var pastEnd = result.Page != filter.Page;
         var items = pastEnd ? [] : result.Items.Select(d => ToListItem(d, links)).ToList();
         var page = filter.Page;
-        var listUrl = links.Absolute("/api/v1/deals");
+        var listUrl = links.Absolute(OpenDataApi.Prefix + "/deals");
         var response = new DealListResponse(
             items,
             result.Total,

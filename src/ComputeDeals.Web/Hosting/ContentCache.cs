@@ -35,6 +35,19 @@ public sealed class ContentCacheOptions
 
     /// <summary>How long a cached response lives at most.</summary>
     public TimeSpan Expiration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Bytes the output cache holds at most (every stored copy, each content coding): the least
+    /// recently used go first. 32 MB holds thousands of compressed pages; the framework's 100 MB
+    /// default was a fifth of the 500 MB memory target at 100,000 deals (docs/architecture.md).
+    /// </summary>
+    public long SizeLimit { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest response stored (larger ones, such as a whole-dataset CSV export, are streamed
+    /// every time instead of displacing hundreds of pages).
+    /// </summary>
+    public long MaximumBodySize { get; set; } = 4 * 1024 * 1024;
 }
 
 /// <summary>Keys each cached response by the read model snapshot it is rendered from, and gives it an ETag.</summary>
@@ -105,10 +118,12 @@ public static class ContentCacheSetup
     public static WebApplicationBuilder AddContentCache(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ContentCacheOptions>().BindConfiguration(ContentCacheOptions.Section);
-        var expiration = builder.Configuration.GetSection(ContentCacheOptions.Section).Get<ContentCacheOptions>()?.Expiration
-            ?? new ContentCacheOptions().Expiration;
+        var configured = builder.Configuration.GetSection(ContentCacheOptions.Section).Get<ContentCacheOptions>() ?? new ContentCacheOptions();
+        var expiration = configured.Expiration;
         builder.Services.AddOutputCache(options =>
         {
+            options.SizeLimit = configured.SizeLimit;
+            options.MaximumBodySize = configured.MaximumBodySize;
             options.AddPolicy(ContentCache.Policy, policy => policy
                 .Tag(ContentCache.Tag)
                 .Expire(expiration)

@@ -42,7 +42,7 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
     }
 
     public Task<IReadOnlyList<DealValueRow>> DealValuePerMwAsync(DateOnly asOf, CancellationToken cancellationToken = default) =>
-        Task.FromResult(DealValuePerMw(readModel.Current, asOf));
+        Task.FromResult<IReadOnlyList<DealValueRow>>(DealValuePerMw(readModel.Current, asOf));
 
     public Task<IReadOnlyList<QuarterlyTotal>> QuarterlyAsync(DateOnly asOf, CancellationToken cancellationToken = default) =>
         Task.FromResult(Quarterly(readModel.Current, asOf));
@@ -76,8 +76,8 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
     private IReadOnlyList<CapacityPosition> Positions(ReadSnapshot snapshot, DateOnly asOf, bool rollUp) =>
         OncePerSnapshotToday(snapshot, asOf, $"positions:{rollUp}", c => c.Positions(asOf, rollUp));
 
-    private IReadOnlyList<DealValueRow> DealValuePerMw(ReadSnapshot snapshot, DateOnly asOf) =>
-        OncePerSnapshotToday(snapshot, asOf, "deal-value", c => c.DealValuePerMw(asOf));
+    // A window on the calculator's index by date: nothing to keep per date.
+    private static DealValueRows DealValuePerMw(ReadSnapshot snapshot, DateOnly asOf) => snapshot.Analytics.DealValuePerMw(asOf);
 
     private IReadOnlyList<QuarterlyTotal> Quarterly(ReadSnapshot snapshot, DateOnly asOf) =>
         OncePerSnapshotToday(snapshot, asOf, "quarterly", c => c.Quarterly(asOf));

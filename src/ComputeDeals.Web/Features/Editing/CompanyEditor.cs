@@ -64,12 +64,12 @@ public sealed class CompanyEditor(EditPipeline pipeline)
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, EntityKind.Company, id, version, deleted,
-            db => db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken), c => c.Slug, cancellationToken);
+            db => db.Companies, c => c.Slug, cancellationToken);
 
     private static Company Normalize(Company input)
     {
         input.Name = TextRules.CleanRequired(input.Name);
-        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Name) : input.Slug.Trim();
+        input.Slug = Slugs.OrFrom(input.Slug, input.Name);
         input.Country = EditPipeline.Clean(input.Country);
         input.Website = EditPipeline.Clean(input.Website);
         input.Description = EditPipeline.Clean(input.Description);

@@ -59,12 +59,12 @@ public sealed class DataCenterEditor(EditPipeline pipeline)
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, EntityKind.DataCenter, id, version, deleted,
-            db => db.DataCenters.FirstOrDefaultAsync(d => d.Id == id, cancellationToken), d => d.Slug, cancellationToken);
+            db => db.DataCenters, d => d.Slug, cancellationToken);
 
     private static DataCenter Normalize(DataCenter input)
     {
         input.Name = TextRules.CleanRequired(input.Name);
-        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Name) : input.Slug.Trim();
+        input.Slug = Slugs.OrFrom(input.Slug, input.Name);
         input.City = EditPipeline.Clean(input.City);
         input.Region = EditPipeline.Clean(input.Region);
         input.Country = EditPipeline.Clean(input.Country);

@@ -77,7 +77,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
     /// <summary>Soft-deletes (hides everywhere) or restores a deal.</summary>
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, EntityKind.Deal, id, version, deleted,
-            db => db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id, cancellationToken), d => d.Slug, cancellationToken);
+            db => db.Deals.IgnoreQueryFilters(), d => d.Slug, cancellationToken);
 
     private static IQueryable<Deal> Query(AppDbContext db) => db.Deals.IgnoreQueryFilters()
         .Include(d => d.Parties.OrderBy(p => p.Id)).ThenInclude(p => p.Company)
@@ -88,7 +88,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
     private static Deal Normalize(Deal input)
     {
         input.Title = TextRules.CleanRequired(input.Title);
-        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.From(input.Title) : input.Slug.Trim();
+        input.Slug = Slugs.OrFrom(input.Slug, input.Title);
         input.Summary = EditPipeline.Clean(input.Summary);
         input.Value ??= Figure.Undisclosed();
         input.Value = NormalizeFigure(input.Value);

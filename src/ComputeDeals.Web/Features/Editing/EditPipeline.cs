@@ -251,14 +251,15 @@ public sealed class EditPipeline(
     /// <summary>
     /// The shared soft-delete and restore step of every editor: refuses a stale version, records the
     /// Deleted change (none when the state already matches) and saves through <see cref="RunAsync"/>.
+    /// <paramref name="set"/> is where the kind's record is looked up by id (with the query filters it needs).
     /// </summary>
     public Task<EditResult> SetDeletedAsync<T>(
         ClaimsPrincipal user, EntityKind kind, int id, Guid version, bool deleted,
-        Func<AppDbContext, Task<T?>> find, Func<T, string?> slug, CancellationToken cancellationToken = default)
+        Func<AppDbContext, IQueryable<T>> set, Func<T, string?> slug, CancellationToken cancellationToken = default)
         where T : class, ISoftDeletable =>
         RunAsync(user, kind, id, async scope =>
         {
-            var entity = await find(scope.Db);
+            var entity = await set(scope.Db).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (entity is null)
             {
                 return EditStep.Fail(EditResult.NotFound);

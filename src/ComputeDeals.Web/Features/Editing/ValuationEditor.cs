@@ -35,7 +35,7 @@ public sealed class ValuationEditor(EditPipeline pipeline)
 
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, EntityKind.Valuation, id, version, deleted,
-            db => db.Valuations.IgnoreQueryFilters().FirstOrDefaultAsync(v => v.Id == id, cancellationToken), _ => null, cancellationToken);
+            db => db.Valuations.IgnoreQueryFilters(), _ => null, cancellationToken);
 
     private static Valuation Normalize(Valuation input)
     {

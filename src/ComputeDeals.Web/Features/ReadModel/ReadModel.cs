@@ -138,7 +138,15 @@ public static class ReadModelSetup
         return builder;
     }
 
-    /// <summary>Builds the first snapshot (after migrations and seeding).</summary>
-    public static Task LoadReadModelAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<ReadModel>().LoadAsync(app.Lifetime.ApplicationStopping);
+    /// <summary>
+    /// Builds the first snapshot (after migrations and seeding), then returns the memory the load
+    /// used and no longer needs (query buffers, the rows it materialized) to the operating system
+    /// before the first request: at 100,000 deals that is about as much again as the snapshot itself,
+    /// which the server GC would otherwise keep committed for the life of the process.
+    /// </summary>
+    public static async Task LoadReadModelAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<ReadModel>().LoadAsync(app.Lifetime.ApplicationStopping);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 }

@@ -90,4 +90,43 @@ public class AnalyticsPageTests(TestAppFactory app) : IClassFixture<TestAppFacto
         Assert.EndsWith("/analytics?asOf=2026-06-01&why=xai%3Aout#why-xai", why.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal("false", why.GetAttribute("aria-expanded"));
     }
+
+    [Fact]
+    public async Task The_valuation_per_mw_chart_draws_what_the_table_says_and_names_what_it_cannot_draw()
+    {
+        var page = await GetAsync("/analytics?asOf=2026-06-01&companies=xai,coreweave,anthropic,google");
+
+        var chart = page.QuerySelector("figure#valuation-per-mw-chart")!;
+        Assert.Equal("valuation-table", chart.GetAttribute("aria-describedby"));
+        var caption = chart.QuerySelector("figcaption")!.TextContent;
+        Assert.Contains("US dollars per MW", caption, StringComparison.Ordinal);
+        var rows = page.QuerySelectorAll("#valuation-table tbody tr[data-company]");
+        Assert.Equal(4, rows.Length);
+        foreach (var row in rows)
+        {
+            var name = row.QuerySelector("th")!.TextContent.Trim();
+            var perMw = row.QuerySelector("[data-field=per-mw]")!.TextContent.Trim();
+            var labels = chart.QuerySelectorAll(".cd-chart-bar-label").Select(l => l.TextContent).ToList();
+            // Either the table's figure is drawn with the same text, or the caption names the company as not drawn: never a zero bar.
+            Assert.True(labels.Contains(perMw) || caption.Contains("Not drawn:", StringComparison.Ordinal) && caption.Contains(name + " (", StringComparison.Ordinal), $"{name}: {perMw} / {caption}");
+        }
+
+        Assert.DoesNotContain(chart.QuerySelectorAll(".cd-chart-bar-label"), l => l.TextContent.StartsWith("$0/MW", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Long_tables_show_their_latest_rows_and_link_to_the_rest()
+    {
+        var page = await GetAsync("/analytics?asOf=2026-06-01");
+
+        var quarters = page.QuerySelectorAll(".cd-quarterly tbody tr td:first-child").Select(td => td.TextContent.Trim()).Distinct().ToList();
+        Assert.InRange(quarters.Count, 1, 8);
+        Assert.NotNull(page.QuerySelector("[data-quarter-rows] a[href='/api/v1/analytics/quarterly?asOf=2026-06-01']"));
+        Assert.NotNull(page.QuerySelector("[data-deal-rows] a[href='/api/v1/analytics/deal-value-per-mw?asOf=2026-06-01']"));
+        Assert.NotNull(page.QuerySelector("[data-deal-rows] a[href='/deals?to=2026-06-01&view=table']"));
+        Assert.InRange(page.QuerySelectorAll(".cd-deal-values tbody tr[data-deal]").Length, 1, 25);
+        // Only the wrapper carries the CSS-isolation attribute, not every cell of the tables.
+        Assert.DoesNotContain(page.QuerySelectorAll(".cd-league td"), td => td.Attributes.Any(a => a.Name.StartsWith("b-", StringComparison.Ordinal)));
+        Assert.StartsWith("/analytics?", page.QuerySelector(".cd-league .cd-why-button")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
 }

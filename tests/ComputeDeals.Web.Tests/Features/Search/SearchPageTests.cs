@@ -62,6 +62,16 @@ public class SearchPageTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     }
 
     [Fact]
+    public async Task The_count_line_says_1_company_and_2_data_centers()
+    {
+        var aws = (await app.GetPageAsync("/search?q=aws")).QuerySelector("p.cd-count")!.TextContent;
+        Assert.Contains(": 1 company · ", aws, StringComparison.Ordinal);
+
+        var colossus = (await app.GetPageAsync("/search?q=colossus")).QuerySelector("p.cd-count")!.TextContent;
+        Assert.Contains(" · 2 data centers · ", colossus, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_script_tag_in_the_query_is_encoded_and_gives_the_no_result_state()
     {
         var html = await app.CreateClient().GetStringAsync(new Uri("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", UriKind.Relative));
