@@ -84,7 +84,7 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
     [Fact]
     public async Task At_1280_px_every_table_of_the_public_pages_shows_all_its_columns_without_scrolling()
     {
-        // /analytics has its own test for its tables; these are the other pages with wide tables.
+        // /analytics is checked in both themes by At_1280_px_every_table_of_analytics_fits_and_at_360_px_nothing_scrolls_sideways.
         string[] paths =
         [
             "/", "/deals", "/deals?view=table", $"/deals/{Deal}", "/companies", "/companies/openai", "/companies/xai",
@@ -109,6 +109,54 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
                 """));
         }
 
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>
+    /// Each table that is wider than its scroll container (a cut-off column at this width), after opening every
+    /// closed &lt;details&gt;: the table's own width and its container's scroll width against the container's width.
+    /// </summary>
+    private static Task<string[]> CutOffTablesAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+          document.querySelectorAll('details').forEach(d => d.open = true);
+          return [...document.querySelectorAll('table')]
+            .map(t => ({ table: t, box: t.closest('.cd-table-scroll, .mud-table-container') ?? t.parentElement }))
+            .filter(({ table, box }) => box.scrollWidth > box.clientWidth + 1 || table.scrollWidth > box.clientWidth + 1)
+            .map(({ table, box }) => location.pathname + location.search + ': ' + (table.id || table.className || box.className)
+              + ' needs ' + Math.max(box.scrollWidth, table.scrollWidth) + ' px in ' + box.clientWidth);
+        }
+        """);
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task At_1280_px_every_table_of_analytics_fits_and_at_360_px_nothing_scrolls_sideways(string theme)
+    {
+        // Today, a past date with subsidiaries rolled up and the whole league table, and a "why this number" panel open.
+        string[] paths =
+        [
+            "/analytics", "/analytics?asOf=2026-06-01&rollup=true&league=all",
+            "/analytics?asOf=2026-06-01&companies=xai,coreweave,anthropic,openai&why=anthropic:available",
+        ];
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/theme?mode={theme}&returnUrl=%2Fanalytics");
+        await Assertions.Expect(page.Locator(theme == "dark" ? ".mud-layout.cd-dark" : ".mud-layout.cd-light")).ToHaveCountAsync(1);
+
+        await page.SetViewportSizeAsync(1280, 800);
+        var problems = new List<string>();
+        var tables = 0;
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator(theme == "dark" ? ".mud-layout.cd-dark" : ".mud-layout.cd-light")).ToHaveCountAsync(1);
+            tables += await page.Locator("table").CountAsync();
+            problems.AddRange(await CutOffTablesAsync(page));
+        }
+
+        // The league, valuation, deal-value and chart-data tables are all there to be measured.
+        Assert.True(tables >= 3 * paths.Length, $"only {tables} tables on {paths.Length} pages");
+        problems.AddRange(await VisitAsync(page, paths, 1280));
+        problems.AddRange(await VisitAsync(page, paths, 360));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 

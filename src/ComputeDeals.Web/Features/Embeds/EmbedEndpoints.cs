@@ -154,6 +154,7 @@ public static class EmbedEndpoints
             }
 
             case EmbedCharts.CapacityByCompany:
+            case EmbedCharts.ValuationPerMw:
             case EmbedCharts.DealValuePerMw:
                 return AnalyticsChart(name, request, analytics);
 
@@ -162,7 +163,8 @@ public static class EmbedEndpoints
         }
     }
 
-    /// <summary>A chart of /analytics, from the same report the page shows (?asOf=YYYY-MM-DD, ?rollup=true).</summary>
+    /// <summary>A chart of /analytics, from the same report the page shows (?asOf=YYYY-MM-DD, ?rollup=true, and for the
+    /// valuation chart ?companies=a,b: the page's default companies without it; an unknown company answers 404).</summary>
     private static IResult AnalyticsChart(string name, HttpRequest request, AnalyticsQuery analytics)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -179,15 +181,43 @@ public static class EmbedEndpoints
             errors["rollup"] = [$"'{request.Query["rollup"]}' is not a flag: use true or false."];
         }
 
+        var compared = AnalyticsQuery.DefaultCompared;
+        var companiesText = request.Query["companies"].ToString();
+        if (name == EmbedCharts.ValuationPerMw && request.Query.ContainsKey("companies"))
+        {
+            var slugs = companiesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (slugs.Length is 0 or > AnalyticsEndpoints.MaxCompared)
+            {
+                errors["companies"] = [$"Name one to {AnalyticsEndpoints.MaxCompared} company slugs separated by commas, such as companies=xai,coreweave."];
+            }
+
+            compared = slugs;
+        }
+
         if (errors.Count > 0)
         {
             return ApiProblems.InvalidQuery(errors);
         }
 
-        var report = analytics.Report(asOf, rollUp!.Value, AnalyticsQuery.DefaultCompared);
+        var report = analytics.Report(asOf, rollUp!.Value, compared);
+        if (name == EmbedCharts.ValuationPerMw && request.Query.ContainsKey("companies") && compared.FirstOrDefault(s => !report.Valuations.Companies.Any(c => string.Equals(c.Company.Slug, s, StringComparison.OrdinalIgnoreCase))) is { } unknown)
+        {
+            return NotFound(request, $"There is no company “{unknown}”.");
+        }
+
         var links = new ApiLinks(request);
         var pageQuery = (asOfText.Length > 0 ? "?asOf=" + asOfText : string.Empty) + (rollUp.Value ? (asOfText.Length > 0 ? "&" : "?") + "rollup=true" : string.Empty);
-        var anchor = name == EmbedCharts.DealValuePerMw ? "#deal-value" : "#chart";
+        if (name == EmbedCharts.ValuationPerMw && request.Query.ContainsKey("companies"))
+        {
+            pageQuery += (pageQuery.Length > 0 ? "&" : "?") + "companies=" + string.Join(",", compared.Select(Uri.EscapeDataString));
+        }
+
+        var anchor = name switch
+        {
+            EmbedCharts.DealValuePerMw => "#deal-value",
+            EmbedCharts.ValuationPerMw => "#valuations",
+            _ => "#chart",
+        };
         return new RazorComponentResult<EmbedAnalyticsChart>(new
         {
             Chart = name,

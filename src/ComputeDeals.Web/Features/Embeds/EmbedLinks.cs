@@ -1,3 +1,5 @@
+using ComputeDeals.Web.Features.Analytics;
+
 namespace ComputeDeals.Web.Features.Embeds;
 
 /// <summary>Site-relative addresses of the embeddable cards and charts.</summary>
@@ -17,10 +19,11 @@ public static class EmbedLinks
         + ((filter ?? DealFilter.Default) with { Sort = DealSort.Date, Descending = true, Page = 1, PageSize = DealFilter.DefaultPageSize }).ToQueryString();
 
     /// <summary>
-    /// One chart of /analytics (<see cref="EmbedCharts.CapacityByCompany"/> or <see cref="EmbedCharts.DealValuePerMw"/>):
-    /// pinned to a date when one is given, otherwise it follows today; with subsidiaries rolled up or not.
+    /// One chart of /analytics (<see cref="EmbedCharts.CapacityByCompany"/>, <see cref="EmbedCharts.ValuationPerMw"/> or
+    /// <see cref="EmbedCharts.DealValuePerMw"/>): pinned to a date when one is given, otherwise it follows today; with
+    /// subsidiaries rolled up or not; the valuation chart with the compared companies when they are not the page's default.
     /// </summary>
-    public static string AnalyticsChart(string chart, DateOnly? asOf, bool rollUp)
+    public static string AnalyticsChart(string chart, DateOnly? asOf, bool rollUp, IReadOnlyList<string>? companies = null)
     {
         var query = new List<string>();
         if (asOf is { } date)
@@ -28,9 +31,14 @@ public static class EmbedLinks
             query.Add("asOf=" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        if (rollUp && chart == EmbedCharts.CapacityByCompany)
+        if (rollUp && chart != EmbedCharts.DealValuePerMw)
         {
             query.Add("rollup=true");
+        }
+
+        if (chart == EmbedCharts.ValuationPerMw && companies is { Count: > 0 } && !companies.SequenceEqual(AnalyticsQuery.DefaultCompared, StringComparer.OrdinalIgnoreCase))
+        {
+            query.Add("companies=" + string.Join(",", companies.Select(Uri.EscapeDataString)));
         }
 
         return "/embed/charts/" + chart + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query));
@@ -40,6 +48,7 @@ public static class EmbedLinks
     public static string AnalyticsChartTitle(string chart, DateOnly asOf, bool rollUp) => chart switch
     {
         EmbedCharts.DealValuePerMw => $"Deal value per MW per year · {Labels.Date(asOf, DatePrecision.Day)}",
+        EmbedCharts.ValuationPerMw => $"Valuation per available MW · {Labels.Date(asOf, DatePrecision.Day)}" + (rollUp ? " · subsidiaries rolled up" : string.Empty),
         _ => $"Owned and contracted MW by company · {Labels.Date(asOf, DatePrecision.Day)}" + (rollUp ? " · subsidiaries rolled up" : string.Empty),
     };
 }
@@ -62,6 +71,9 @@ public static class EmbedCharts
     /// <summary>/analytics: annual deal value per MW (?asOf=).</summary>
     public const string DealValuePerMw = "deal-value-per-mw";
 
+    /// <summary>/analytics: valuation per available MW of the compared companies (?asOf=, ?rollup=, ?companies=a,b).</summary>
+    public const string ValuationPerMw = "valuation-per-mw";
+
     /// <summary>Every chart an embed can show, for messages and tests.</summary>
-    public static readonly IReadOnlyList<string> All = [DealsByQuarter, Valuations, Capacity, CapacityByCompany, DealValuePerMw];
+    public static readonly IReadOnlyList<string> All = [DealsByQuarter, Valuations, Capacity, CapacityByCompany, ValuationPerMw, DealValuePerMw];
 }

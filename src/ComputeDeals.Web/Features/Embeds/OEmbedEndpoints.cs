@@ -125,7 +125,8 @@ public static class OEmbedEndpoints
 
             case ["analytics"]:
             {
-                // The page has two charts: #deal-value names the value-per-MW one, anything else the capacity one.
+                // The page has three charts: #deal-value names the value-per-MW one, #valuations the valuation-per-MW one
+                // (with the page's compared companies), anything else the capacity one.
                 var query = QueryHelpers.ParseQuery(url.Query);
                 var asOfText = query.TryGetValue("asOf", out var a) ? a.ToString() : string.Empty;
                 DateOnly? asOf = null;
@@ -144,9 +145,22 @@ public static class OEmbedEndpoints
                     return null;
                 }
 
-                var chart = url.Fragment == "#deal-value" ? EmbedCharts.DealValuePerMw : EmbedCharts.CapacityByCompany;
+                var chart = url.Fragment switch
+                {
+                    "#deal-value" => EmbedCharts.DealValuePerMw,
+                    "#valuations" => EmbedCharts.ValuationPerMw,
+                    _ => EmbedCharts.CapacityByCompany,
+                };
+                var compared = query.TryGetValue("companies", out var c)
+                    ? c.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+                    : null;
+                if (chart == EmbedCharts.ValuationPerMw && compared is { Count: 0 or > AnalyticsEndpoints.MaxCompared })
+                {
+                    return null;
+                }
+
                 var date = asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-                return (EmbedLinks.AnalyticsChart(chart, asOf, rollUp), EmbedLinks.AnalyticsChartTitle(chart, date, rollUp));
+                return (EmbedLinks.AnalyticsChart(chart, asOf, rollUp, compared), EmbedLinks.AnalyticsChartTitle(chart, date, rollUp));
             }
 
             case ["deals", var slug]:

@@ -17,6 +17,8 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         { "/embed/charts/capacity?datacenter=colossus-1", "http://localhost/datacenters/colossus-1" },
         { "/embed/charts/capacity-by-company?asOf=2026-06-01", "http://localhost/analytics?asOf=2026-06-01#chart" },
         { "/embed/charts/deal-value-per-mw", "http://localhost/analytics#deal-value" },
+        { "/embed/charts/valuation-per-mw?asOf=2026-06-01", "http://localhost/analytics?asOf=2026-06-01#valuations" },
+        { "/embed/charts/valuation-per-mw?companies=xai,anthropic&rollup=true", "http://localhost/analytics?rollup=true&companies=xai,anthropic#valuations" },
     };
 
     private async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetAsync(string url)
@@ -118,6 +120,7 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     [InlineData("/embed/datacenters/no-such-place")]
     [InlineData("/embed/charts/no-such-chart")]
     [InlineData("/embed/charts/valuations?company=nobody")]
+    [InlineData("/embed/charts/valuation-per-mw?companies=xai,nobody")]
     public async Task Unknown_embeds_answer_404(string url)
     {
         var (response, html) = await GetAsync(url);
@@ -132,9 +135,8 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         var page = await app.GetPageAsync("/analytics?asOf=2026-06-01");
 
         // Each chart of the page is followed by its own Embed code, pointing at /embed/charts/{the chart's name}.
-        // The valuation-per-MW chart (picked companies) has no embed yet: it is drawn on the page only.
-        var charts = page.QuerySelectorAll("figure[data-chart]").Select(f => f.GetAttribute("data-chart")!).Where(c => c != "valuation-per-mw").ToList();
-        Assert.Equal(["capacity-by-company", "deal-value-per-mw"], charts);
+        var charts = page.QuerySelectorAll("figure[data-chart]").Select(f => f.GetAttribute("data-chart")!).ToList();
+        Assert.Equal(["capacity-by-company", "valuation-per-mw", "deal-value-per-mw"], charts);
         var codes = new List<string>();
         foreach (var textarea in page.QuerySelectorAll("details[data-embed-code] textarea"))
         {
@@ -168,11 +170,51 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
             var onPage = page.QuerySelector($".cd-deal-values tr[data-deal='{row.GetAttribute("data-deal")}'] td[data-field='per-mw-year']")!.TextContent.Trim();
             Assert.Equal(onPage, row.QuerySelectorAll("td")[^1].TextContent.Trim());
         }
+
+        AssertValuationsMatch(page, (await GetAsync("/embed/charts/valuation-per-mw?asOf=2026-06-01")).Page, ["xai", "coreweave", "anthropic"]);
+    }
+
+    [Fact]
+    public async Task The_valuation_embed_keeps_the_companies_picked_on_analytics_and_writes_the_same_numbers()
+    {
+        var page = await app.GetPageAsync("/analytics?asOf=2026-06-01&companies=anthropic,xai");
+
+        var chart = page.QuerySelector("figure[data-chart='valuation-per-mw']")!;
+        var code = page.QuerySelectorAll("details[data-embed-code] textarea")
+            .Select(t => t.TextContent).Single(t => t.Contains("valuation-per-mw", StringComparison.Ordinal));
+        var src = (await PageClient.ParseAsync(code)).QuerySelector("iframe")!.GetAttribute("src")!;
+        Assert.Equal("http://localhost/embed/charts/valuation-per-mw?asOf=2026-06-01&companies=anthropic,xai", src);
+
+        var (response, embed) = await GetAsync(new Uri(src).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(embed.QuerySelector("figure[data-chart='valuation-per-mw'] svg"));
+        Assert.Equal("http://localhost/analytics?asOf=2026-06-01&companies=anthropic,xai#valuations", embed.QuerySelector("a.cd-embed-back")?.GetAttribute("href"));
+        AssertValuationsMatch(page, embed, ["anthropic", "xai"]);
+    }
+
+    /// <summary>The embed's table lists the compared companies, each with the valuation, available MW and valuation per MW of the page's valuation table.</summary>
+    private static void AssertValuationsMatch(IHtmlDocument page, IHtmlDocument embed, string[] companies)
+    {
+        var rows = embed.QuerySelectorAll("#embed-chart-values tbody tr[data-company]");
+        Assert.Equal(companies, rows.Select(r => r.GetAttribute("data-company")));
+        foreach (var row in rows)
+        {
+            var onPage = page.QuerySelector($".cd-valuations tr[data-company='{row.GetAttribute("data-company")}']")!;
+            foreach (var field in new[] { "valuation", "per-mw" })
+            {
+                Assert.Equal(onPage.QuerySelector($"td[data-field='{field}']")!.TextContent.Trim(), row.QuerySelector($"td[data-field='{field}']")!.TextContent.Trim());
+            }
+
+            Assert.Contains(row.QuerySelector("td[data-field='available']")!.TextContent.Trim(), onPage.QuerySelector("td[data-field='available']")!.TextContent, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
     [InlineData("/embed/charts/capacity-by-company?asOf=June")]
     [InlineData("/embed/charts/deal-value-per-mw?rollup=maybe")]
+    [InlineData("/embed/charts/valuation-per-mw?asOf=2026-13-01")]
+    [InlineData("/embed/charts/valuation-per-mw?rollup=maybe")]
+    [InlineData("/embed/charts/valuation-per-mw?companies=")]
     public async Task A_bad_analytics_chart_date_or_flag_answers_400_problem_details(string url)
     {
         var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
@@ -217,6 +259,8 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     [InlineData("http://localhost/deals?type=investment", "http://localhost/embed/charts/deals-by-quarter?type=investment", null)]
     [InlineData("http://localhost/analytics?asOf=2026-06-01", "http://localhost/embed/charts/capacity-by-company?asOf=2026-06-01", "Owned and contracted MW by company · 1 June 2026")]
     [InlineData("http://localhost/analytics?asOf=2026-06-01#deal-value", "http://localhost/embed/charts/deal-value-per-mw?asOf=2026-06-01", "Deal value per MW per year · 1 June 2026")]
+    [InlineData("http://localhost/analytics?asOf=2026-06-01#valuations", "http://localhost/embed/charts/valuation-per-mw?asOf=2026-06-01", "Valuation per available MW · 1 June 2026")]
+    [InlineData("http://localhost/analytics?asOf=2026-06-01&rollup=true&companies=anthropic,xai#valuations", "http://localhost/embed/charts/valuation-per-mw?asOf=2026-06-01&rollup=true&companies=anthropic,xai", "Valuation per available MW · 1 June 2026 · subsidiaries rolled up")]
     public async Task Oembed_answers_a_rich_response_for_known_urls(string url, string embed, string? title)
     {
         var response = await app.CreateClient().GetAsync(new Uri($"/oembed?format=json&maxwidth=400&url={Uri.EscapeDataString(url)}", UriKind.Relative));
