@@ -274,6 +274,7 @@ public class ChartPagesTests(ComputeDeals.Testing.TestAppFactory app) : IClassFi
     [InlineData("/analytics")]
     [InlineData("/embed/charts/capacity-by-company")]
     [InlineData("/embed/charts/deal-value-per-mw")]
+    [InlineData("/embed/charts/valuation-per-mw")]
     [InlineData("/embed/datacenters/colossus-1")]
     public async Task Chart_pages_use_every_id_once_and_no_mud_chart(string url)
     {
