@@ -157,6 +157,14 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
         Assert.True(tables >= 3 * paths.Length, $"only {tables} tables on {paths.Length} pages");
         problems.AddRange(await VisitAsync(page, paths, 1280));
         problems.AddRange(await VisitAsync(page, paths, 360));
+
+        // The valuation-per-MW embed's table fits the embed code's default 600 px iframe too.
+        var embed = $"/embed/charts/valuation-per-mw?asOf=2026-06-01&companies=xai,coreweave,anthropic,openai&theme={theme}";
+        await page.SetViewportSizeAsync(ComputeDeals.Web.Features.Embeds.EmbedSnippet.DefaultWidth, 720);
+        await page.GotoAsync(embed);
+        await Assertions.Expect(page.Locator("#embed-chart-values tbody tr")).ToHaveCountAsync(4);
+        problems.AddRange(await CutOffTablesAsync(page));
+        problems.AddRange(await VisitAsync(page, [embed], ComputeDeals.Web.Features.Embeds.EmbedSnippet.DefaultWidth));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 

@@ -58,7 +58,7 @@ public static class AnalyticsCharts
     /// A company whose figure cannot be drawn gets a note in its row and is named in the caption with the reason;
     /// nothing missing is drawn as zero.
     /// </summary>
-    public static ChartDrawing ValuationPerMw(ValuationComparison comparison, string id = "valuation-per-mw-chart")
+    public static ChartDrawing ValuationPerMw(ValuationComparison comparison, string id = "valuation-per-mw-chart", string textVersion = "The valuation table above is the text version.")
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var chart = new BarChart(id, "valuation-per-mw")
@@ -97,7 +97,7 @@ public static class AnalyticsCharts
             caption += $" {string.Join(", ", partial)}: drawn from the disclosed inputs only; the undisclosed ones are counted in the table.";
         }
 
-        return chart.Build(caption + " The valuation table above is the text version.", v => FigureFormatter.FormatMoney(v) + "/MW");
+        return chart.Build(caption + " " + textVersion, v => FigureFormatter.FormatMoney(v) + "/MW");
     }
 
     /// <summary>Why a company's valuation per MW cannot be drawn, in a few words; null when it can.</summary>

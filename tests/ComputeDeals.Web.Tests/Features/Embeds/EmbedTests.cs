@@ -189,6 +189,8 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(embed.QuerySelector("figure[data-chart='valuation-per-mw'] svg"));
         Assert.Equal("http://localhost/analytics?asOf=2026-06-01&companies=anthropic,xai#valuations", embed.QuerySelector("a.cd-embed-back")?.GetAttribute("href"));
+        Assert.EndsWith("The table below is the text version.", embed.QuerySelector("figure[data-chart='valuation-per-mw'] figcaption")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("The valuation table above is the text version.", page.QuerySelector("figure[data-chart='valuation-per-mw'] figcaption")!.TextContent.Trim(), StringComparison.Ordinal);
         AssertValuationsMatch(page, embed, ["anthropic", "xai"]);
     }
 
