@@ -1,3 +1,4 @@
+using ComputeDeals.Testing;
 using Microsoft.Playwright;
 
 namespace ComputeDeals.E2E;
@@ -15,7 +16,7 @@ public class InteractivePageLoadTests(BrowserFixture browser) : IClassFixture<Br
     {
         await browser.App.CreateUserAsync("page-load-editor@example.com", "Editor");
         var page = await browser.NewPageAsync();
-        await EditorSignIn.OpenAsAsync(page, "page-load-editor@example.com", "/editor");
+        await EditorSignIn.OpenAsAsync(page, "page-load-editor@example.com", "/editor/deals/new");
 
         await page.GotoAsync("/deals");
         Assert.False(await page.EvaluateAsync<bool>(MudBlazorScriptLoaded));
@@ -30,14 +31,16 @@ public class InteractivePageLoadTests(BrowserFixture browser) : IClassFixture<Br
         // Static to interactive: a new document that runs MudBlazor's script, and the editor's controls work.
         await page.GetByRole(AriaRole.Link, new() { Name = "Editor", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/editor");
-        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Editor");
+        await page.WaitForFunctionAsync(MudBlazorScriptLoaded); // deferred, so it runs once the document is parsed
         Assert.False(await page.EvaluateAsync<bool>("window.cdSameDocument === true"));
-        Assert.True(await page.EvaluateAsync<bool>(MudBlazorScriptLoaded));
         await Assertions.Expect(page.Locator("link[href*='_content/MudBlazor/MudBlazor.min']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("link[href*='site-base.']")).ToHaveCountAsync(0);
 
-        await page.Locator(".cd-editor-filter .mud-select").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "deleted records" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".cd-editor-filter .mud-select input")).ToHaveValueAsync("deleted records");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New deal" }).ClickAsync();
+        await page.WaitForURLAsync("**/editor/deals/new");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add party" }).ClickAsync();
+        await EditorSignIn.PickAsync(page, "#party-0-company", "xAI"); // MudBlazor's autocomplete popover
     }
 }
