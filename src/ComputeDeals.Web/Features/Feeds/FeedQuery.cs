@@ -156,7 +156,7 @@ public sealed class FeedQuery(
             d.Title,
             d.UpdatedAt,
             links.Absolute("/deals/" + Uri.EscapeDataString(d.Slug)),
-            links.Absolute("/api/v1/deals/" + Uri.EscapeDataString(d.Slug)),
+            links.Absolute(OpenDataApi.Prefix + "/deals/" + Uri.EscapeDataString(d.Slug)),
             QueryValues.CamelCase(d.Type.ToString()),
             Labels.Of(d.Type),
             DealText(d))).ToList();
