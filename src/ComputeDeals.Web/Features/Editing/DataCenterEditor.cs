@@ -40,16 +40,7 @@ public sealed class DataCenterEditor(EditPipeline pipeline) : EntityEditor<DataC
         var rows = new List<CapacityRow>();
         foreach (var row in input.Capacity.OrderBy(r => r.EffectiveDate))
         {
-            rows.Add(new CapacityRow
-            {
-                EffectiveDate = row.EffectiveDate,
-                Precision = row.Precision,
-                Power = row.Power,
-                AcceleratorType = row.AcceleratorType,
-                Accelerators = row.Accelerators,
-                Status = row.Status,
-                Source = await EditPipeline.CitedSourceAsync(db, row.Source, cancellationToken),
-            });
+            rows.Add(row.Copy(await EditPipeline.CitedSourceAsync(db, row.Source, cancellationToken)));
         }
 
         center.Capacity = rows;
