@@ -19,6 +19,12 @@ public static class FieldLimits
     public const int Description = 4000;
     public const int Summary = 8000;
     public const int MaxTermMonths = 1200;
+
+    /// <summary>A reader's correction: what is wrong and what it should be.</summary>
+    public const int CorrectionText = 4000;
+
+    /// <summary>The longest email address a mail path may carry (RFC 5321).</summary>
+    public const int Email = 254;
 }
 
 /// <summary>Rules for a cited source.</summary>
