@@ -300,33 +300,23 @@ public sealed partial class ReadSnapshot
 
     private AnalyticsCalculator BuildAnalytics() => new(new AnalyticsData(
         [.. Dataset.Companies.Select(c => new CompanyInput { Id = c.Id, Slug = c.Slug, Name = c.Name, Kind = c.Kind, Coverage = c.Coverage, ParentId = c.ParentId, ParentSince = c.ParentSince })],
-        [.. Dataset.DataCenters.Select(d => new DataCenterInput
-        {
-            Id = d.Id,
-            Slug = d.Slug,
-            Name = d.Name,
-            OperatorId = d.OperatorId,
-            Capacity = [.. d.Capacity.Select(r => new CapacityRowInput
-            {
-                Id = r.Id,
-                EffectiveDate = r.EffectiveDate,
-                Power = r.Power,
-                Status = r.Status,
-                Accelerators = r.Accelerators,
-                AcceleratorType = r.AcceleratorType,
-                Source = r.SourceId is { } id ? _sourceRefs.GetValueOrDefault(id) : null,
-            })],
-        })],
+        [.. Dataset.DataCenters.Select(d => new DataCenterInput { Id = d.Id, Slug = d.Slug, Name = d.Name, OperatorId = d.OperatorId, Capacity = [.. d.Capacity.Select(ToInput)] })],
         [.. Deals.OrderBy(e => e.Deal.Id).Select(e => e.Input)],
-        [.. Valuations.Select(v => new ValuationInput
-        {
-            Id = v.Id,
-            CompanyId = v.CompanyId,
-            AsOf = v.AsOf,
-            Amount = v.Amount,
-            Basis = v.Basis,
-            Source = v.SourceId is { } id ? _sourceRefs.GetValueOrDefault(id) : null,
-        })]));
+        [.. Valuations.Select(v => new ValuationInput { Id = v.Id, CompanyId = v.CompanyId, AsOf = v.AsOf, Amount = v.Amount, Basis = v.Basis, Source = SourceRefOf(v.SourceId) })]));
+
+    private CapacityRowInput ToInput(CapacityRecord r) => new()
+    {
+        Id = r.Id,
+        EffectiveDate = r.EffectiveDate,
+        Power = r.Power,
+        Status = r.Status,
+        Accelerators = r.Accelerators,
+        AcceleratorType = r.AcceleratorType,
+        Source = SourceRefOf(r.SourceId),
+    };
+
+    /// <summary>The source a record cites, as explanations list it (null when it cites none).</summary>
+    private SourceRef? SourceRefOf(int? id) => id is { } sourceId ? _sourceRefs.GetValueOrDefault(sourceId) : null;
 
     /// <summary>Positions of every deal in the given order.</summary>
     public ReadOnlySpan<int> Order(DealSort sort, bool descending) => _orders[OrderIndex(sort, descending)];
@@ -410,7 +400,7 @@ public sealed partial class ReadSnapshot
             UpdatedAt = deal.UpdatedAt,
         };
         IReadOnlyList<DealPartyInput> inputs = deal.Parties.Count == 0 ? [] : deal.Parties.Select(p => shared.PartyInput(p.CompanyId, p.Role)).ToArray();
-        IReadOnlyList<SourceRef> sources = deal.Sources.Count == 0 ? [] : deal.Sources.Select(s => _sourceRefs.GetValueOrDefault(s.SourceId)).OfType<SourceRef>().ToArray();
+        IReadOnlyList<SourceRef> sources = deal.Sources.Count == 0 ? [] : deal.Sources.Select(s => SourceRefOf(s.SourceId)).OfType<SourceRef>().ToArray();
         return new DealEntry(deal, summary, inputs, deal.Value.SortKey, deal.Capacity?.SortKey, sources);
     }
 
