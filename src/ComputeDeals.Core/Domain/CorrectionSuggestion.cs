@@ -14,12 +14,6 @@ public enum SuggestionStatus
 /// </summary>
 public sealed class CorrectionSuggestion
 {
-    public const int MaxTextLength = 4000;
-
-    public const int MaxUrlLength = 2000;
-
-    public const int MaxEmailLength = 254;
-
     public int Id { get; set; }
 
     public EntityKind EntityKind { get; set; }

@@ -46,6 +46,26 @@ public sealed class DataCenter : ISoftDeletable
 /// <summary>One dated row of a data center's capacity timeline.</summary>
 public sealed class CapacityRow
 {
+    /// <summary>An empty row (EF Core and the editor form fill it in).</summary>
+    public CapacityRow()
+    {
+    }
+
+    /// <summary>
+    /// A row with its reading: the date it takes effect, how precise that date is, the power in MW, the
+    /// accelerators and the facility status. Every mapping into a row (snapshot, seed, as-recorded,
+    /// editor save, merge) goes through here, so none can leave a field of the reading out.
+    /// </summary>
+    public CapacityRow(DateOnly effectiveDate, DatePrecision precision, Figure power, string? acceleratorType, Figure? accelerators, FacilityStatus status)
+    {
+        EffectiveDate = effectiveDate;
+        Precision = precision;
+        Power = power;
+        AcceleratorType = acceleratorType;
+        Accelerators = accelerators;
+        Status = status;
+    }
+
     public int Id { get; set; }
 
     public int DataCenterId { get; set; }
@@ -67,6 +87,10 @@ public sealed class CapacityRow
     public int? SourceId { get; set; }
 
     public Source? Source { get; set; }
+
+    /// <summary>A new, unsaved row (no id, no data center) with this row's reading and the given source.</summary>
+    public CapacityRow Copy(Source? source) =>
+        new(EffectiveDate, Precision, Power, AcceleratorType, Accelerators, Status) { Source = source };
 }
 
 /// <summary>Looks up the row of a capacity timeline in force at a date.</summary>

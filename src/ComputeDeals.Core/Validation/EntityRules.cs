@@ -11,9 +11,20 @@ public static class FieldLimits
     public const int SourceTitle = 500;
     public const int Publisher = 200;
     public const int Url = 2000;
+    public const int Website = 500;
+    public const int FigureNote = 500;
+
+    /// <summary>An ISO 3166-1 alpha-2 country code.</summary>
+    public const int CountryCode = 2;
     public const int Description = 4000;
     public const int Summary = 8000;
     public const int MaxTermMonths = 1200;
+
+    /// <summary>A reader's correction: what is wrong and what it should be.</summary>
+    public const int CorrectionText = 4000;
+
+    /// <summary>The longest email address a mail path may carry (RFC 5321).</summary>
+    public const int Email = 254;
 }
 
 /// <summary>Rules for a cited source.</summary>
@@ -145,7 +156,7 @@ public static class CompanyRules
         TextRules.Defined(errors, "Kind", "kind", company.Kind);
         TextRules.Defined(errors, "Coverage", "capacity coverage", company.Coverage);
         TextRules.Country(errors, "Country", company.Country);
-        TextRules.Url(errors, "Website", "website", company.Website, required: false, 500);
+        TextRules.Url(errors, "Website", "website", company.Website, required: false, FieldLimits.Website);
         TextRules.Markdown(errors, "Description", "description", company.Description, FieldLimits.Description);
         if (company.ParentId is { } parent && parent == company.Id && company.Id != 0)
         {

@@ -35,7 +35,7 @@ public static class FigureRules
 
         TextRules.Defined(errors, prefix + ".Qualifier", "qualifier", figure.Qualifier);
         TextRules.Defined(errors, prefix + ".Basis", "basis", figure.Basis);
-        TextRules.Plain(errors, prefix + ".Note", $"{label} note", figure.Note, 500);
+        TextRules.Plain(errors, prefix + ".Note", $"{label} note", figure.Note, FieldLimits.FigureNote);
 
         var lowOk = Number(errors, prefix + ".Low", label, figure.Low, unit);
         var highOk = Number(errors, prefix + ".High", label, figure.High, unit);

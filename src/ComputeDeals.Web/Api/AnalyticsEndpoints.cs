@@ -18,40 +18,19 @@ public static class AnalyticsEndpoints
             .WithTags("Analytics")
             .CacheOutput(ContentCache.Policy);
 
-        group.MapGet("/capacity", async ([Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
-            {
-                if (Validate(analytics, asOf, rollup) is not { } query)
-                {
-                    return Problem(asOf, rollup);
-                }
+        group.MapGet("/capacity", ([Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
+                AtDateAsync(analytics, request, asOf, rollup, async (query, links) => Cached(new CapacityResponse(
+                    query.AsOf, query.RollUp, (await analytics.CapacityAsync(query.AsOf, query.RollUp, ct)).Select(p => CapacityPositionDto.From(p, withInputs: false, links)).ToList()))))
+            .DescribeReport<CapacityResponse>("GetAnalyticsCapacity", "Capacity positions of every company",
+                "Capacity positions (owned, contracted in and out, available MW and accelerators) of every company at a date.");
 
-                var positions = await analytics.CapacityAsync(query.AsOf, query.RollUp, ct);
-                var links = new ApiLinks(request);
-                return Cached(new CapacityResponse(query.AsOf, query.RollUp, positions.Select(p => CapacityPositionDto.From(p, withInputs: false, links)).ToList()));
-            })
-            .WithName("GetAnalyticsCapacity")
-            .WithSummary("Capacity positions of every company")
-            .WithDescription("Capacity positions (owned, contracted in and out, available MW and accelerators) of every company at a date. Each number is defined in docs/analytics.md.")
-            .Produces<CapacityResponse>()
-            .ProducesValidationProblem();
-
-        group.MapGet("/capacity/{slug}", async (string slug, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
-            {
-                if (Validate(analytics, asOf, rollup) is not { } query)
-                {
-                    return Problem(asOf, rollup);
-                }
-
-                var position = await analytics.CompanyPositionAsync(slug, query.AsOf, query.RollUp, ct);
-                return position is null
-                    ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Company not found", detail: $"No company has the slug '{slug}'.")
-                    : Cached(CapacityPositionDto.From(position, withInputs: true, new ApiLinks(request)));
-            })
-            .WithName("GetAnalyticsCompanyCapacity")
-            .WithSummary("One company's capacity position")
-            .WithDescription("One company's capacity position at a date, with the capacity rows and deals each number comes from. Each number is defined in docs/analytics.md.")
-            .Produces<CapacityPositionDto>()
-            .ProducesValidationProblem()
+        group.MapGet("/capacity/{slug}", (string slug, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
+                AtDateAsync(analytics, request, asOf, rollup, async (query, links) =>
+                    await analytics.CompanyPositionAsync(slug, query.AsOf, query.RollUp, ct) is { } position
+                        ? Cached(CapacityPositionDto.From(position, withInputs: true, links))
+                        : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Company not found", detail: $"No company has the slug '{slug}'.")))
+            .DescribeReport<CapacityPositionDto>("GetAnalyticsCompanyCapacity", "One company's capacity position",
+                "One company's capacity position at a date, with the capacity rows and deals each number comes from.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/valuations", async ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
@@ -84,48 +63,37 @@ public static class AnalyticsEndpoints
 
                 return Cached(ValuationsResponse.From(comparison, new ApiLinks(request)));
             })
-            .WithName("GetAnalyticsValuations")
-            .WithSummary("Compare company valuations")
-            .WithDescription("Valuations of two or more companies at a date, their ratios and valuation per available MW. Each number is defined in docs/analytics.md.")
-            .Produces<ValuationsResponse>()
-            .ProducesValidationProblem();
+            .DescribeReport<ValuationsResponse>("GetAnalyticsValuations", "Compare company valuations",
+                "Valuations of two or more companies at a date, their ratios and valuation per available MW.");
 
-        group.MapGet("/deal-value-per-mw", async ([Description(AsOfDescription)] string? asOf, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
-            {
-                if (Validate(analytics, asOf, null) is not { } query)
-                {
-                    return Problem(asOf, null);
-                }
+        group.MapGet("/deal-value-per-mw", ([Description(AsOfDescription)] string? asOf, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
+                AtDateAsync(analytics, request, asOf, null, async (query, links) => Cached(new DealValueResponse(
+                    query.AsOf, (await analytics.DealValuePerMwAsync(query.AsOf, ct)).Select(r => DealValueDto.From(r, links)).ToList()))))
+            .DescribeReport<DealValueResponse>("GetAnalyticsDealValuePerMw", "Deal value per MW",
+                "Value per MW and annualized value per MW of every announced or closed deal with MW, up to a date.");
 
-                var rows = await analytics.DealValuePerMwAsync(query.AsOf, ct);
-                var links = new ApiLinks(request);
-                return Cached(new DealValueResponse(query.AsOf, rows.Select(r => DealValueDto.From(r, links)).ToList()));
-            })
-            .WithName("GetAnalyticsDealValuePerMw")
-            .WithSummary("Deal value per MW")
-            .WithDescription("Value per MW and annualized value per MW of every announced or closed deal with MW, up to a date. Each number is defined in docs/analytics.md.")
-            .Produces<DealValueResponse>()
-            .ProducesValidationProblem();
-
-        group.MapGet("/quarterly", async ([Description(AsOfDescription)] string? asOf, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
-            {
-                if (Validate(analytics, asOf, null) is not { } query)
-                {
-                    return Problem(asOf, null);
-                }
-
-                var quarters = await analytics.QuarterlyAsync(query.AsOf, ct);
-                var links = new ApiLinks(request);
-                return Cached(new QuarterlyResponse(query.AsOf, quarters.Select(q => QuarterDto.From(q, links)).ToList()));
-            })
-            .WithName("GetAnalyticsQuarterly")
-            .WithSummary("Quarterly deal totals")
-            .WithDescription("Deal value, MW and accelerators per quarter and deal type, up to a date. Each number is defined in docs/analytics.md.")
-            .Produces<QuarterlyResponse>()
-            .ProducesValidationProblem();
+        group.MapGet("/quarterly", ([Description(AsOfDescription)] string? asOf, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
+                AtDateAsync(analytics, request, asOf, null, async (query, links) => Cached(new QuarterlyResponse(
+                    query.AsOf, (await analytics.QuarterlyAsync(query.AsOf, ct)).Select(q => QuarterDto.From(q, links)).ToList()))))
+            .DescribeReport<QuarterlyResponse>("GetAnalyticsQuarterly", "Quarterly deal totals",
+                "Deal value, MW and accelerators per quarter and deal type, up to a date.");
 
         return api;
     }
+
+    /// <summary>Documents an analytics operation: it answers <typeparamref name="TResponse"/> or a validation problem, and its numbers are defined in docs/analytics.md.</summary>
+    private static RouteHandlerBuilder DescribeReport<TResponse>(this RouteHandlerBuilder endpoint, string name, string summary, string description) =>
+        endpoint.Describe(name, summary, description + " Each number is defined in docs/analytics.md.")
+            .Produces<TResponse>()
+            .ProducesValidationProblem();
+
+    /// <summary>
+    /// Answers a report at the request's as-of date and roll-up flag: a validation problem naming each bad value,
+    /// otherwise what <paramref name="answer"/> gives for the parsed values, with links built from the request.
+    /// </summary>
+    private static async Task<IResult> AtDateAsync(
+        AnalyticsQuery analytics, HttpRequest request, string? asOf, string? rollup, Func<Query, ApiLinks, Task<IResult>> answer) =>
+        Validate(analytics, asOf, rollup) is { } query ? await answer(query, new ApiLinks(request)) : Problem(asOf, rollup);
 
     /// <summary>Reads an as-of date written as YYYY-MM-DD.</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>

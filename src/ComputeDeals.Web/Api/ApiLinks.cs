@@ -9,13 +9,13 @@ public sealed class ApiLinks(HttpRequest request)
 
     public string DealPermalink(string slug) => $"{Base}/deals/{Uri.EscapeDataString(slug)}";
 
-    public string DealApi(string slug) => $"{Base}/api/v1/deals/{Uri.EscapeDataString(slug)}";
+    public string DealApi(string slug) => $"{Base}{OpenDataApi.Prefix}/deals/{Uri.EscapeDataString(slug)}";
 
     public string CompanyPermalink(string slug) => $"{Base}/companies/{Uri.EscapeDataString(slug)}";
 
-    public string CompanyApi(string slug) => $"{Base}/api/v1/companies/{Uri.EscapeDataString(slug)}";
+    public string CompanyApi(string slug) => $"{Base}{OpenDataApi.Prefix}/companies/{Uri.EscapeDataString(slug)}";
 
     public string DataCenterPermalink(string slug) => $"{Base}/datacenters/{Uri.EscapeDataString(slug)}";
 
-    public string DataCenterApi(string slug) => $"{Base}/api/v1/datacenters/{Uri.EscapeDataString(slug)}";
+    public string DataCenterApi(string slug) => $"{Base}{OpenDataApi.Prefix}/datacenters/{Uri.EscapeDataString(slug)}";
 }

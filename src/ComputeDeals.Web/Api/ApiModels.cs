@@ -36,7 +36,14 @@ public sealed record SourceRefDto(
     string Url,
     string Title,
     string? Publisher,
-    DateOnly? PublishedOn);
+    DateOnly? PublishedOn)
+{
+    /// <summary>The one source a capacity row or a valuation cites (no footnote number), or none when it cites none.</summary>
+    public static IReadOnlyList<SourceRefDto> Cited(ReadSnapshot snapshot, int? sourceId) =>
+        sourceId is { } id && snapshot.Sources.TryGetValue(id, out var s)
+            ? [new SourceRefDto(null, s.Url, s.Title, s.Publisher, s.PublishedOn)]
+            : [];
+}
 
 /// <summary>Links of a paged list.</summary>
 public sealed record PageLinksDto(
@@ -115,6 +122,18 @@ public sealed record DealDetailDto(
 
 /// <summary>A plain list with its count (lists small enough to need no paging).</summary>
 public sealed record ListResponse<T>(IReadOnlyList<T> Items, int Total, [property: Description("The same rows on the website, when there is such a page.")] string? Html);
+
+/// <summary>Answers the plain lists of the API.</summary>
+public static class ListResponse
+{
+    /// <summary>A whole list as cached JSON: its total is its length; <paramref name="html"/> is the website's page of the same rows, if any.</summary>
+    public static CachedJson<ListResponse<T>> Of<T>(IReadOnlyList<T> items, string? html = null) => new(new(items, items.Count, html));
+
+    /// <summary>The rows of a list query (the website's list for the same filters), each as its DTO; or the bad parameters as a problem.</summary>
+    public static Results<CachedJson<ListResponse<TDto>>, ValidationProblem> Of<TRow, TDto>(
+        (IReadOnlyList<TRow>? Rows, Dictionary<string, string[]> Errors) query, string? html, Func<TRow, TDto> toDto) =>
+        query.Rows is { } rows ? Of(rows.Select(toDto).ToList(), html) : ApiProblems.InvalidQuery(query.Errors);
+}
 
 /// <summary>A reference to a company.</summary>
 public sealed record CompanyRefDto(string Slug, string Name, string Url, string Permalink);

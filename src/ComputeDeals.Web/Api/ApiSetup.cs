@@ -35,8 +35,8 @@ public static class ApiSetup
         {
             // Only the open-data surface: the Blazor pages, health and theme endpoints are not API.
             options.ShouldInclude = description =>
-                description.RelativePath is { } path
-                && (path.StartsWith("api/v1", StringComparison.Ordinal) || path.StartsWith("feeds/", StringComparison.Ordinal));
+                OpenDataApi.ContainsRoute(description.RelativePath)
+                || description.RelativePath?.StartsWith("feeds/", StringComparison.Ordinal) == true;
             options.AddOpenDataConventions();
         });
 

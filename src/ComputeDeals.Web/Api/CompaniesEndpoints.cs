@@ -5,41 +5,29 @@ public static class CompaniesEndpoints
 {
     public static IEndpointRouteBuilder MapCompaniesApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/companies").WithTags("Companies");
-        group.MapGet("", ListAsync)
-            .WithName("ListCompanies")
-            .WithSummary("List companies")
-            .WithDescription("Every company, by name, with its parent and how many published deals and data centers it has.");
-        group.MapGet("/{slug}", GetAsync)
-            .WithName("GetCompany")
-            .WithSummary("Get one company")
-            .WithDescription("A company with its aliases, parent (and since when), subsidiaries and the data centers it operates.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var (list, get) = api.MapCollection("/companies", "Companies", ListAsync, GetAsync);
+        list.Describe("ListCompanies", "List companies", "Every company, by name, with its parent and how many published deals and data centers it has.");
+        get.Describe("GetCompany", "Get one company", "A company with its aliases, parent (and since when), subsidiaries and the data centers it operates.");
         return api;
     }
 
     private static async Task<Results<CachedJson<ListResponse<CompanyListItemDto>>, ValidationProblem>> ListAsync(
         [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken)
     {
-        var (rows, errors) = await parameters.QueryAsync(companies, cancellationToken);
-        if (rows is null)
-        {
-            return ApiProblems.InvalidQuery(errors);
-        }
-
         var links = new ApiLinks(request);
-        var items = rows.Select(c => new CompanyListItemDto(
-            c.Slug,
-            c.Name,
-            c.Kind,
-            c.Country,
-            c.ParentSlug is null ? null : Ref(c.ParentSlug, c.ParentName ?? c.ParentSlug, links),
-            c.DealCount,
-            c.DataCenterCount,
-            links.CompanyApi(c.Slug),
-            links.CompanyPermalink(c.Slug))).ToList();
-        return new CachedJson<ListResponse<CompanyListItemDto>>(
-            new(items, items.Count, parameters.IsFiltered ? null : links.Absolute("/companies")));
+        return ListResponse.Of(
+            await parameters.QueryAsync(companies, cancellationToken),
+            parameters.IsFiltered ? null : links.Absolute("/companies"),
+            c => new CompanyListItemDto(
+                c.Slug,
+                c.Name,
+                c.Kind,
+                c.Country,
+                c.ParentSlug is null ? null : Ref(c.ParentSlug, c.ParentName ?? c.ParentSlug, links),
+                c.DealCount,
+                c.DataCenterCount,
+                links.CompanyApi(c.Slug),
+                links.CompanyPermalink(c.Slug)));
     }
 
     private static Results<CachedJson<CompanyDetailDto>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)

@@ -25,21 +25,16 @@ public static class CsvExportEndpoints
     {
         var group = api.MapGroup(string.Empty).WithTags("CSV exports");
         group.MapGet("/deals.csv", Deals)
-            .WithName("ExportDealsCsv")
-            .WithSummary("Download deals as CSV")
-            .WithDescription("Every published deal matching the filters of /api/v1/deals, in the same order (page and pageSize are ignored). "
+            .Describe("ExportDealsCsv", "Download deals as CSV",
+                "Every published deal matching the filters of /api/v1/deals, in the same order (page and pageSize are ignored). "
                 + "Parties are flattened as 'slug:role; slug:role'; figures as low, high and qualifier columns in base units. "
                 + "The columns are those the deal import reads (see docs/api.md), so an exported file imports as it is.")
             .Produces<string>(StatusCodes.Status200OK, CsvContentType);
         group.MapGet("/companies.csv", Companies)
-            .WithName("ExportCompaniesCsv")
-            .WithSummary("Download companies as CSV")
-            .WithDescription("The rows of /api/v1/companies with the same filters.")
+            .Describe("ExportCompaniesCsv", "Download companies as CSV", "The rows of /api/v1/companies with the same filters.")
             .Produces<string>(StatusCodes.Status200OK, CsvContentType);
         group.MapGet("/datacenters.csv", DataCenters)
-            .WithName("ExportDataCentersCsv")
-            .WithSummary("Download data centers as CSV")
-            .WithDescription("The rows of /api/v1/datacenters with the same filters, with the capacity in force today.")
+            .Describe("ExportDataCentersCsv", "Download data centers as CSV", "The rows of /api/v1/datacenters with the same filters, with the capacity in force today.")
             .Produces<string>(StatusCodes.Status200OK, CsvContentType);
         return api;
     }

@@ -5,43 +5,32 @@ public static class DataCentersEndpoints
 {
     public static IEndpointRouteBuilder MapDataCentersApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/datacenters").WithTags("Data centers");
-        group.MapGet("", ListAsync)
-            .WithName("ListDataCenters")
-            .WithSummary("List data centers")
-            .WithDescription("Every data center, by name, with its operator and the capacity in force today (the latest row on or before today).");
-        group.MapGet("/{slug}", GetAsync)
-            .WithName("GetDataCenter")
-            .WithSummary("Get one data center")
-            .WithDescription("A data center with its operator, location and whole capacity timeline.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var (list, get) = api.MapCollection("/datacenters", "Data centers", ListAsync, GetAsync);
+        list.Describe("ListDataCenters", "List data centers",
+            "Every data center, by name, with its operator and the capacity in force today (the latest row on or before today).");
+        get.Describe("GetDataCenter", "Get one data center", "A data center with its operator, location and whole capacity timeline.");
         return api;
     }
 
     private static async Task<Results<CachedJson<ListResponse<DataCenterListItemDto>>, ValidationProblem>> ListAsync(
         [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken)
     {
-        var (rows, errors) = await parameters.QueryAsync(dataCenters, cancellationToken);
-        if (rows is null)
-        {
-            return ApiProblems.InvalidQuery(errors);
-        }
-
         var links = new ApiLinks(request);
-        var items = rows.Select(d => new DataCenterListItemDto(
-            d.Slug,
-            d.Name,
-            CompaniesEndpoints.Ref(d.OperatorSlug, d.OperatorName, links),
-            d.Location,
-            d.Status,
-            FigureDto.FromOptional(d.CurrentPower, FigureUnit.Megawatts),
-            d.AcceleratorType,
-            FigureDto.FromOptional(d.CurrentAccelerators, FigureUnit.Count),
-            d.CapacityAsOf,
-            links.DataCenterApi(d.Slug),
-            links.DataCenterPermalink(d.Slug))).ToList();
-        return new CachedJson<ListResponse<DataCenterListItemDto>>(
-            new(items, items.Count, parameters.IsFiltered ? null : links.Absolute("/datacenters")));
+        return ListResponse.Of(
+            await parameters.QueryAsync(dataCenters, cancellationToken),
+            parameters.IsFiltered ? null : links.Absolute("/datacenters"),
+            d => new DataCenterListItemDto(
+                d.Slug,
+                d.Name,
+                CompaniesEndpoints.Ref(d.OperatorSlug, d.OperatorName, links),
+                d.Location,
+                d.Status,
+                FigureDto.FromOptional(d.CurrentPower, FigureUnit.Megawatts),
+                d.AcceleratorType,
+                FigureDto.FromOptional(d.CurrentAccelerators, FigureUnit.Count),
+                d.CapacityAsOf,
+                links.DataCenterApi(d.Slug),
+                links.DataCenterPermalink(d.Slug)));
     }
 
     private static Results<CachedJson<DataCenterDetailDto>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
@@ -66,9 +55,7 @@ public static class DataCentersEndpoints
             center.Description,
             center.Capacity.Select(r =>
             {
-                IReadOnlyList<SourceRefDto> sources = r.SourceId is { } id && snapshot.Sources.TryGetValue(id, out var s)
-                    ? [new SourceRefDto(null, s.Url, s.Title, s.Publisher, s.PublishedOn)]
-                    : [];
+                var sources = SourceRefDto.Cited(snapshot, r.SourceId);
                 return new CapacityRowDto(
                     r.EffectiveDate,
                     r.Precision,

@@ -5,17 +5,12 @@ public static class DealsEndpoints
 {
     public static IEndpointRouteBuilder MapDealsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/deals").WithTags("Deals");
-        group.MapGet("", ListAsync)
-            .WithName("ListDeals")
-            .WithSummary("List published deals")
-            .WithDescription("The same filters, sort and paging as the /deals page. Follow links.next to read every row exactly once.");
-        group.MapGet("/{slug}", GetAsync)
-            .WithName("GetDeal")
-            .WithSummary("Get one published deal")
-            .WithDescription("Parties with roles, data centers, figures with the sources that support them, term, summary and sources. "
-                + "A renamed deal's old slug answers 301 to the new URL.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var (list, get) = api.MapCollection("/deals", "Deals", ListAsync, GetAsync);
+        list.Describe("ListDeals", "List published deals",
+            "The same filters, sort and paging as the /deals page. Follow links.next to read every row exactly once.");
+        get.Describe("GetDeal", "Get one published deal",
+            "Parties with roles, data centers, figures with the sources that support them, term, summary and sources. "
+            + "A renamed deal's old slug answers 301 to the new URL.");
         return api;
     }
 

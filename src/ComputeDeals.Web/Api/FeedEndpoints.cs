@@ -12,25 +12,17 @@ public static class FeedEndpoints
     {
         var group = app.MapGroup("/feeds").WithTags("Feeds").CacheOutput(ContentCache.Policy);
         group.MapGet("/deals.atom", DealsAsync)
-            .WithName("DealsAtomFeed")
-            .WithSummary("Atom feed of a timeline view")
-            .WithDescription($"Takes the /deals filters (q, company, type, status, from, to, minValue, minMw, sort, dir) and lists the same rows as "
+            .Describe("DealsAtomFeed", "Atom feed of a timeline view", $"Takes the /deals filters (q, company, type, status, from, to, minValue, minMw, sort, dir) and lists the same rows as "
                 + $"the page's first page ({FeedQuery.EntryCount} entries); page and pageSize are ignored. A bad filter answers 400 as the API does.")
             .ProducesValidationProblem();
         group.MapGet("/companies/{slug}.atom", CompanyAsync)
-            .WithName("CompanyAtomFeed")
-            .WithSummary("Atom feed of a company's deals")
-            .WithDescription("Published deals in which the company has any role, newest first.")
+            .Describe("CompanyAtomFeed", "Atom feed of a company's deals", "Published deals in which the company has any role, newest first.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/datacenters/{slug}.atom", DataCenterAsync)
-            .WithName("DataCenterAtomFeed")
-            .WithSummary("Atom feed of a data center's deals")
-            .WithDescription("Published deals that hold part of the data center's capacity, newest first.")
+            .Describe("DataCenterAtomFeed", "Atom feed of a data center's deals", "Published deals that hold part of the data center's capacity, newest first.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/changes.atom", ChangesAsync)
-            .WithName("ChangesAtomFeed")
-            .WithSummary("Atom feed of published corrections and updates")
-            .WithDescription($"The {FeedQuery.EntryCount} latest changes to published records, each listing the fields that changed (old → new).");
+            .Describe("ChangesAtomFeed", "Atom feed of published corrections and updates", $"The {FeedQuery.EntryCount} latest changes to published records, each listing the fields that changed (old → new).");
         return app;
     }
 

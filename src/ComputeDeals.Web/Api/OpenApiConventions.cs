@@ -68,7 +68,7 @@ public static class OpenApiConventions
         options.AddOperationTransformer((operation, context, _) =>
         {
             // Every /api/v1 read can be pinned to a release (handled by a middleware, so no handler declares it).
-            if (context.Description.RelativePath?.StartsWith("api/v1", StringComparison.OrdinalIgnoreCase) == true)
+            if (OpenDataApi.ContainsRoute(context.Description.RelativePath))
             {
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter

@@ -5,12 +5,9 @@ public static class SourcesEndpoints
 {
     public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/sources", ListAsync)
-            .WithTags("Sources")
-            .WithName("ListSources")
-            .WithSummary("List sources")
-            .WithDescription("Every source cited by a published deal, a valuation or a data center's capacity row, newest first. "
-                + "Sources cited only by drafts are left out.");
+        api.MapGet("/sources", ListAsync).WithTags("Sources").Describe("ListSources", "List sources",
+            "Every source cited by a published deal, a valuation or a data center's capacity row, newest first. "
+            + "Sources cited only by drafts are left out.");
         return api;
     }
 
@@ -24,7 +21,7 @@ public static class SourcesEndpoints
             .OrderByDescending(s => s.PublishedOn).ThenBy(s => s.Id)
             .Select(s => new SourceDto(s.Id, s.Url, s.Title, s.Publisher, s.PublishedOn))
             .ToList();
-        return new CachedJson<ListResponse<SourceDto>>(new(items, items.Count, null));
+        return ListResponse.Of(items);
     }
 
     /// <summary>Sources cited by a published deal, a valuation of a company that is not deleted, or a capacity row.</summary>

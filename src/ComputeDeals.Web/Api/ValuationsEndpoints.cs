@@ -5,11 +5,8 @@ public static class ValuationsEndpoints
 {
     public static IEndpointRouteBuilder MapValuationsApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/valuations", ListAsync)
-            .WithTags("Valuations")
-            .WithName("ListValuations")
-            .WithSummary("List valuations")
-            .WithDescription("Valuations by company name, then as-of date (oldest first); filter with company=slug.");
+        api.MapGet("/valuations", ListAsync).WithTags("Valuations").Describe("ListValuations", "List valuations",
+            "Valuations by company name, then as-of date (oldest first); filter with company=slug.");
         return api;
     }
 
@@ -35,11 +32,9 @@ public static class ValuationsEndpoints
         var items = rows.Select(v =>
         {
             var owner = snapshot.Companies[v.CompanyId];
-            IReadOnlyList<SourceRefDto> sources = v.SourceId is { } id && snapshot.Sources.TryGetValue(id, out var s)
-                ? [new SourceRefDto(null, s.Url, s.Title, s.Publisher, s.PublishedOn)]
-                : [];
-            return new ValuationDto(CompaniesEndpoints.Ref(owner.Slug, owner.Name, links), v.AsOf, FigureDto.From(v.Amount, FigureUnit.Usd, sources), v.Basis);
+            return new ValuationDto(
+                CompaniesEndpoints.Ref(owner.Slug, owner.Name, links), v.AsOf, FigureDto.From(v.Amount, FigureUnit.Usd, SourceRefDto.Cited(snapshot, v.SourceId)), v.Basis);
         }).ToList();
-        return new CachedJson<ListResponse<ValuationDto>>(new(items, items.Count, null));
+        return ListResponse.Of(items);
     }
 }

@@ -64,7 +64,7 @@ public static class ReleasesSetup
         app.Use((context, next) =>
         {
             var path = context.Request.Path.Value ?? string.Empty;
-            if ((path.StartsWith("/api/v1/", StringComparison.OrdinalIgnoreCase) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            if ((OpenDataApi.Contains(context.Request.Path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                 || path.StartsWith("/data/releases/", StringComparison.OrdinalIgnoreCase))
             {
                 var license = DataLicense.From(context.RequestServices.GetRequiredService<IOptions<DataLicenseOptions>>().Value);

@@ -6,14 +6,11 @@ internal sealed class DataCenterConfiguration : IEntityTypeConfiguration<DataCen
 {
     public void Configure(EntityTypeBuilder<DataCenter> builder)
     {
-        builder.Property(d => d.Name).HasMaxLength(200);
-        builder.Property(d => d.Slug).HasMaxLength(Slugs.MaxLength);
-        builder.HasIndex(d => d.Slug).IsUnique();
-        builder.Property(d => d.City).HasMaxLength(200);
-        builder.Property(d => d.Region).HasMaxLength(200);
-        builder.Property(d => d.Country).HasMaxLength(2);
-        builder.Property(d => d.Description).HasMaxLength(4000);
-        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasNameAndSlug(d => d.Name, FieldLimits.Name, d => d.Slug);
+        builder.Property(d => d.City).HasMaxLength(FieldLimits.Name);
+        builder.Property(d => d.Region).HasMaxLength(FieldLimits.Name);
+        builder.Property(d => d.Country).HasMaxLength(FieldLimits.CountryCode);
+        builder.Property(d => d.Description).HasMaxLength(FieldLimits.Description);
         builder.HasOne(d => d.Operator).WithMany().HasForeignKey(d => d.OperatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Capacity).WithOne().HasForeignKey(r => r.DataCenterId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -26,7 +23,7 @@ internal sealed class CapacityRowConfiguration : IEntityTypeConfiguration<Capaci
         builder.OwnsOne(r => r.Power, f => FigureMapping.Map(f, "Power"));
         builder.Navigation(r => r.Power).IsRequired();
         builder.OwnsOne(r => r.Accelerators, f => FigureMapping.Map(f, "Accelerators"));
-        builder.Property(r => r.AcceleratorType).HasMaxLength(200);
+        builder.Property(r => r.AcceleratorType).HasMaxLength(FieldLimits.Name);
         builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(r => new { r.DataCenterId, r.EffectiveDate });
     }

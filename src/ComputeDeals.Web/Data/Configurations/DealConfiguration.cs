@@ -4,15 +4,10 @@ namespace ComputeDeals.Web.Data.Configurations;
 
 internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
 {
-    public const int SummaryMaxLength = 8000;
-
     public void Configure(EntityTypeBuilder<Deal> builder)
     {
-        builder.Property(d => d.Title).HasMaxLength(300);
-        builder.Property(d => d.Slug).HasMaxLength(Slugs.MaxLength);
-        builder.HasIndex(d => d.Slug).IsUnique();
-        builder.Property(d => d.Summary).HasMaxLength(SummaryMaxLength);
-        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasNameAndSlug(d => d.Title, FieldLimits.Title, d => d.Slug);
+        builder.Property(d => d.Summary).HasMaxLength(FieldLimits.Summary);
         builder.OwnsOne(d => d.Value, f => FigureMapping.Map(f, "Value"));
         builder.Navigation(d => d.Value).IsRequired();
         builder.OwnsOne(d => d.Capacity, f => FigureMapping.Map(f, "Capacity"));

@@ -6,9 +6,9 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> builder)
     {
-        builder.Property(s => s.Url).HasMaxLength(2000);
-        builder.Property(s => s.Title).HasMaxLength(500);
-        builder.Property(s => s.Publisher).HasMaxLength(200);
+        builder.Property(s => s.Url).HasMaxLength(FieldLimits.Url);
+        builder.Property(s => s.Title).HasMaxLength(FieldLimits.SourceTitle);
+        builder.Property(s => s.Publisher).HasMaxLength(FieldLimits.Publisher);
         builder.HasIndex(s => s.Url);
     }
 }

@@ -6,9 +6,9 @@ internal sealed class CorrectionSuggestionConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<CorrectionSuggestion> builder)
     {
-        builder.Property(s => s.Text).HasMaxLength(CorrectionSuggestion.MaxTextLength);
-        builder.Property(s => s.SourceUrl).HasMaxLength(CorrectionSuggestion.MaxUrlLength);
-        builder.Property(s => s.ContactEmail).HasMaxLength(CorrectionSuggestion.MaxEmailLength);
+        builder.Property(s => s.Text).HasMaxLength(FieldLimits.CorrectionText);
+        builder.Property(s => s.SourceUrl).HasMaxLength(FieldLimits.Url);
+        builder.Property(s => s.ContactEmail).HasMaxLength(FieldLimits.Email);
         builder.Property(s => s.DecidedBy).HasMaxLength(256);
         builder.Property(s => s.RejectReason).HasMaxLength(1000);
         builder.HasIndex(s => new { s.Status, s.CreatedAt });

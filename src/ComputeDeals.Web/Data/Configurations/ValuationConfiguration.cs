@@ -10,7 +10,7 @@ internal sealed class ValuationConfiguration : IEntityTypeConfiguration<Valuatio
         builder.HasOne(v => v.Source).WithMany().HasForeignKey(v => v.SourceId).OnDelete(DeleteBehavior.SetNull);
         builder.OwnsOne(v => v.Amount, f => FigureMapping.Map(f, "Amount"));
         builder.Navigation(v => v.Amount).IsRequired();
-        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.IsVersioned();
         builder.HasIndex(v => new { v.CompanyId, v.AsOf });
         builder.HasQueryFilter(v => !v.IsDeleted);
     }

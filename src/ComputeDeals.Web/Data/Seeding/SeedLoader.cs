@@ -121,14 +121,8 @@ public sealed class SeedLoader(IDbContextFactory<AppDbContext> factory, TimeProv
                 Longitude = d.Longitude,
                 Status = d.Status,
                 Description = d.Description,
-                Capacity = (d.Capacity ?? []).Select(r => new CapacityRow
+                Capacity = (d.Capacity ?? []).Select(r => new CapacityRow(r.Date, r.Precision ?? DatePrecision.Day, r.PowerMw, r.AcceleratorType, r.Accelerators, r.Status)
                 {
-                    EffectiveDate = r.Date,
-                    Precision = r.Precision ?? DatePrecision.Day,
-                    Power = r.PowerMw,
-                    AcceleratorType = r.AcceleratorType,
-                    Accelerators = r.Accelerators,
-                    Status = r.Status,
                     Source = r.Source is null ? null : Lookup(sourceByKey, r.Source, "source"),
                 }).ToList(),
                 CreatedAt = now,

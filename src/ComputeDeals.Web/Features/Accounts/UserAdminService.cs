@@ -49,7 +49,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess a
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return "That user no longer exists: reload the list.";
+            return NoSuchUser;
         }
 
         await EnsureRolesAsync(scope.ServiceProvider);
@@ -68,7 +68,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess a
             }
         }
 
-        return result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Description));
+        return result.Succeeded ? null : Describe(result);
     }
 
     /// <summary>
@@ -108,48 +108,37 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess a
     }
 
     /// <summary>A new one-time set-password link for an existing user (a forgotten password); earlier links stay valid until one is used.</summary>
-    public async Task<UserAdminResult> IssueSetPasswordLinkAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
-    {
-        await RequireAdminAsync(caller, cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await users.FindByIdAsync(userId) is { } user ? new(null, await SetPasswordLinkAsync(users, user)) : new(NoSuchUser);
-    }
+    public Task<UserAdminResult> IssueSetPasswordLinkAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default) =>
+        OnUserAsync(caller, userId, async (users, user) => new(null, await SetPasswordLinkAsync(users, user)), cancellationToken);
 
     /// <summary>Ends a lockout and clears the failed-attempt count.</summary>
-    public async Task<UserAdminResult> UnlockAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
-    {
-        await RequireAdminAsync(caller, cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByIdAsync(userId) is not { } user)
+    public Task<UserAdminResult> UnlockAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default) =>
+        OnUserAsync(caller, userId, async (users, user) =>
         {
-            return new(NoSuchUser);
-        }
+            var result = await users.SetLockoutEndDateAsync(user, null);
+            if (result.Succeeded)
+            {
+                result = await users.ResetAccessFailedCountAsync(user);
+            }
 
-        var result = await users.SetLockoutEndDateAsync(user, null);
-        if (result.Succeeded)
-        {
-            result = await users.ResetAccessFailedCountAsync(user);
-        }
-
-        return new(result.Succeeded ? null : Describe(result));
-    }
+            return Outcome(result);
+        }, cancellationToken);
 
     /// <summary>Signs the user out everywhere: a new security stamp invalidates every cookie and unused set-password link.</summary>
-    public async Task<UserAdminResult> RevokeSessionsAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
+    public Task<UserAdminResult> RevokeSessionsAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default) =>
+        OnUserAsync(caller, userId, async (users, user) => Outcome(await users.UpdateSecurityStampAsync(user)), cancellationToken);
+
+    /// <summary>An admin's action on one existing user, in a scope of its own; "no such user" when the id names none.</summary>
+    private async Task<UserAdminResult> OnUserAsync(
+        ClaimsPrincipal caller, string userId, Func<UserManager<AppUser>, AppUser, Task<UserAdminResult>> action, CancellationToken cancellationToken)
     {
         await RequireAdminAsync(caller, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByIdAsync(userId) is not { } user)
-        {
-            return new(NoSuchUser);
-        }
-
-        var result = await users.UpdateSecurityStampAsync(user);
-        return new(result.Succeeded ? null : Describe(result));
+        return await users.FindByIdAsync(userId) is { } user ? await action(users, user) : new(NoSuchUser);
     }
+
+    private static UserAdminResult Outcome(IdentityResult result) => new(result.Succeeded ? null : Describe(result));
 
     /// <summary>The local path of a set-password link for the user; the token expires (Accounts:SetPasswordLinkLifetime) and works once.</summary>
     public static async Task<string> SetPasswordLinkAsync(UserManager<AppUser> users, AppUser user)

@@ -203,16 +203,10 @@ public static partial class RecordedEntities
 
             // The flattened row keeps the day, not how precise it was: a row of the same day today tells.
             var precision = currentRows.FirstOrDefault(r => r.EffectiveDate == row.Date)?.Precision ?? DatePrecision.Day;
-            rows.Add(new CapacityRow
+            rows.Add(new CapacityRow(row.Date, precision, row.Power, row.AcceleratorType, row.Accelerators, row.Status)
             {
                 Id = rows.Count,
                 DataCenterId = id,
-                EffectiveDate = row.Date,
-                Precision = precision,
-                Power = row.Power,
-                Accelerators = row.Accelerators,
-                AcceleratorType = row.AcceleratorType,
-                Status = row.Status,
                 Source = row.Url is null ? null : SourceAt(lookups, row.Url, null),
             });
         }

@@ -1,6 +1,5 @@
 namespace ComputeDeals.Web.Features.Companies;
 
-/// <summary>A company as a list row.</summary>
 /// <summary>A company as the list and the CSV export show it; <see cref="Coverage"/> says how completely its own data centers are tracked.</summary>
 public sealed record CompanyRow(string Slug, string Name, CompanyKind Kind, string? Country, string? ParentName, string? ParentSlug, int DealCount, int DataCenterCount, CapacityCoverage Coverage = CapacityCoverage.NotTracked);
 
@@ -35,18 +34,9 @@ public sealed class CompanyListQuery(ReadModel.ReadModel readModel)
             rows = rows.Where(r => r.Kind == kind);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Country))
-        {
-            var country = filter.Country.Trim().ToUpperInvariant();
-            rows = rows.Where(r => r.Country == country);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var text = filter.Text.Trim();
-            rows = rows.Where(r => r.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || snapshot.CompaniesBySlug[r.Slug].Aliases.Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase)));
-        }
+        rows = rows
+            .InCountry(filter.Country, r => r.Country)
+            .Containing(filter.Text, r => snapshot.CompaniesBySlug[r.Slug].Aliases.Prepend(r.Name));
 
         return filter.SortKey switch
         {

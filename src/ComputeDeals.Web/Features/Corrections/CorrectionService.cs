@@ -134,9 +134,9 @@ public sealed class CorrectionService(IDbContextFactory<AppDbContext> factory, E
         {
             errors[nameof(SuggestionInput.Text)] = $"Say what is wrong and what it should be (at least {MinTextLength} characters).";
         }
-        else if (text.Length > CorrectionSuggestion.MaxTextLength)
+        else if (text.Length > FieldLimits.CorrectionText)
         {
-            errors[nameof(SuggestionInput.Text)] = $"Keep it under {CorrectionSuggestion.MaxTextLength:N0} characters (this is {text.Length:N0}).";
+            errors[nameof(SuggestionInput.Text)] = $"Keep it under {FieldLimits.CorrectionText:N0} characters (this is {text.Length:N0}).";
         }
 
         var url = input.SourceUrl?.Trim() ?? string.Empty;
@@ -144,9 +144,9 @@ public sealed class CorrectionService(IDbContextFactory<AppDbContext> factory, E
         {
             errors[nameof(SuggestionInput.SourceUrl)] = "Give the address of a source that shows the correct value.";
         }
-        else if (url.Length > CorrectionSuggestion.MaxUrlLength)
+        else if (url.Length > FieldLimits.Url)
         {
-            errors[nameof(SuggestionInput.SourceUrl)] = $"The address is longer than {CorrectionSuggestion.MaxUrlLength:N0} characters.";
+            errors[nameof(SuggestionInput.SourceUrl)] = $"The address is longer than {FieldLimits.Url:N0} characters.";
         }
         else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
         {
@@ -154,9 +154,9 @@ public sealed class CorrectionService(IDbContextFactory<AppDbContext> factory, E
         }
 
         var email = input.ContactEmail?.Trim() ?? string.Empty;
-        if (email.Length > CorrectionSuggestion.MaxEmailLength)
+        if (email.Length > FieldLimits.Email)
         {
-            errors[nameof(SuggestionInput.ContactEmail)] = $"The email is longer than {CorrectionSuggestion.MaxEmailLength} characters.";
+            errors[nameof(SuggestionInput.ContactEmail)] = $"The email is longer than {FieldLimits.Email} characters.";
         }
         else if (email.Length > 0 && (!MailAddress.TryCreate(email, out var address) || address.Address != email))
         {

@@ -38,18 +38,9 @@ public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvi
             centers = centers.Where(d => d.Status == status);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Country))
-        {
-            var country = filter.Country.Trim().ToUpperInvariant();
-            centers = centers.Where(d => d.Country == country);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var text = filter.Text.Trim();
-            bool Has(string? field) => field is not null && field.Contains(text, StringComparison.OrdinalIgnoreCase);
-            centers = centers.Where(d => Has(d.Name) || Has(d.City) || Has(d.Region) || Has(snapshot.Companies[d.OperatorId].Name));
-        }
+        centers = centers
+            .InCountry(filter.Country, d => d.Country)
+            .Containing(filter.Text, d => [d.Name, d.City, d.Region, snapshot.Companies[d.OperatorId].Name]);
 
         var rows = centers.Select(d =>
         {

@@ -106,10 +106,10 @@ public sealed record TimelineUrl(DealFilter Filter, TimelineView View, IReadOnly
 
     /// <summary>Link to the CSV export of exactly the filtered rows (all pages).</summary>
     public static string CsvHref(DealFilter filter) =>
-        "/api/v1/deals.csv" + KeepRelease((filter with { Page = 1, PageSize = DealFilter.DefaultPageSize }).ToQueryString());
+        OpenDataApi.Prefix + "/deals.csv" + KeepRelease((filter with { Page = 1, PageSize = DealFilter.DefaultPageSize }).ToQueryString());
 
     /// <summary>Link to the JSON API for the same rows and page.</summary>
-    public static string JsonHref(DealFilter filter) => "/api/v1/deals" + KeepRelease(filter.ToQueryString());
+    public static string JsonHref(DealFilter filter) => OpenDataApi.Prefix + "/deals" + KeepRelease(filter.ToQueryString());
 
     /// <summary>The criteria that narrow the rows, in query-string order, each with a way to drop it.</summary>
     public static IReadOnlyList<ActiveFilter> Describe(DealFilter filter, string? companyName)

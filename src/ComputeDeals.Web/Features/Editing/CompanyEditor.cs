@@ -1,29 +1,31 @@
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores companies (with aliases and parent).</summary>
-public sealed class CompanyEditor(EditPipeline pipeline)
+public sealed class CompanyEditor(EditPipeline pipeline) : EntityEditor<Company>(pipeline, EntityKind.Company)
 {
     public Task<Company?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
-        pipeline.LoadAsync(db => db.Companies.Include(c => c.Aliases.OrderBy(a => a.Id)).Include(c => c.Parent), id, cancellationToken);
+        Pipeline.LoadAsync(db => db.Companies.Include(c => c.Aliases.OrderBy(a => a.Id)).Include(c => c.Parent), id, cancellationToken);
 
     public static Company NewCompany() => new() { Name = string.Empty, Slug = string.Empty, Kind = CompanyKind.Other };
-
-    public FieldErrors Validate(Company input) => CompanyRules.Validate(Normalize(input), pipeline.Today);
 
     /// <summary>
     /// Saves a company. A new name whose <see cref="NameSkeleton"/> matches another company's name or
     /// alias is refused under "ConfirmedDistinct" until the editor confirms it is a different company.
     /// </summary>
-    public Task<EditResult> SaveAsync(ClaimsPrincipal user, Company input, CancellationToken cancellationToken = default) =>
-        SaveAsync(user, input, confirmedDistinct: false, cancellationToken);
+    public Task<EditResult> SaveAsync(ClaimsPrincipal user, Company input, bool confirmedDistinct, CancellationToken cancellationToken = default) =>
+        SaveAsync(user, input, (company, ct) => Steps(company, confirmedDistinct, ct), cancellationToken);
 
-    public Task<EditResult> SaveAsync(ClaimsPrincipal user, Company input, bool confirmedDistinct, CancellationToken cancellationToken = default)
-    {
-        Normalize(input);
-        return pipeline.SaveAsync(user, input, new SaveSteps<Company>
+    protected override FieldErrors Rules(Company input, DateOnly today) => CompanyRules.Validate(input, today);
+
+    protected override IQueryable<Company> Records(AppDbContext db) => db.Companies;
+
+    protected override string? SlugOf(Company entity) => entity.Slug;
+
+    protected override SaveSteps<Company> Steps(Company input, CancellationToken cancellationToken) =>
+        Steps(input, confirmedDistinct: false, cancellationToken);
+
+    private static SaveSteps<Company> Steps(Company input, bool confirmedDistinct, CancellationToken cancellationToken) => new()
         {
-            Kind = EntityKind.Company,
-            Rules = CompanyRules.Validate,
             Check = async (scope, errors) =>
             {
                 var db = scope.Db;
@@ -59,17 +61,11 @@ public sealed class CompanyEditor(EditPipeline pipeline)
                 company.Aliases = input.Aliases.Select(a => new CompanyAlias { Name = TextRules.CleanRequired(a.Name) }).ToList();
                 return Task.CompletedTask;
             },
-        }, cancellationToken);
-    }
+        };
 
-    public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.SetDeletedAsync(user, EntityKind.Company, id, version, deleted,
-            db => db.Companies, c => c.Slug, cancellationToken);
-
-    private static Company Normalize(Company input)
+    protected override void Normalize(Company input)
     {
-        input.Name = TextRules.CleanRequired(input.Name);
-        input.Slug = Slugs.OrFrom(input.Slug, input.Name);
+        (input.Name, input.Slug) = NameAndSlug(input.Name, input.Slug);
         input.Country = EditPipeline.Clean(input.Country);
         input.Website = EditPipeline.Clean(input.Website);
         input.Description = EditPipeline.Clean(input.Description);
@@ -78,8 +74,6 @@ public sealed class CompanyEditor(EditPipeline pipeline)
         {
             input.ParentId = null;
         }
-
-        return input;
     }
 
     /// <summary>Another company whose name or alias shares a skeleton with this one's name, when the name is new or changed.</summary>

@@ -1,30 +1,28 @@
 namespace ComputeDeals.Web.Features.Editing;
 
 /// <summary>Creates, edits, deletes and restores data centers with their capacity timeline.</summary>
-public sealed class DataCenterEditor(EditPipeline pipeline)
+public sealed class DataCenterEditor(EditPipeline pipeline) : EntityEditor<DataCenter>(pipeline, EntityKind.DataCenter)
 {
     public Task<DataCenter?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
-        pipeline.LoadAsync(db => db.DataCenters.Include(d => d.Operator).Include(d => d.Capacity.OrderBy(r => r.EffectiveDate)).ThenInclude(r => r.Source), id, cancellationToken);
+        Pipeline.LoadAsync(db => db.DataCenters.Include(d => d.Operator).Include(d => d.Capacity.OrderBy(r => r.EffectiveDate)).ThenInclude(r => r.Source), id, cancellationToken);
 
     public static DataCenter NewDataCenter() => new() { Name = string.Empty, Slug = string.Empty, Status = FacilityStatus.Planned };
 
-    public FieldErrors Validate(DataCenter input) => DataCenterRules.Validate(Normalize(input), pipeline.Today);
+    protected override FieldErrors Rules(DataCenter input, DateOnly today) => DataCenterRules.Validate(input, today);
 
-    public Task<EditResult> SaveAsync(ClaimsPrincipal user, DataCenter input, CancellationToken cancellationToken = default)
-    {
-        Normalize(input);
-        return pipeline.SaveAsync(user, input, new SaveSteps<DataCenter>
+    protected override IQueryable<DataCenter> Records(AppDbContext db) => db.DataCenters;
+
+    protected override string? SlugOf(DataCenter entity) => entity.Slug;
+
+    protected override SaveSteps<DataCenter> Steps(DataCenter input, CancellationToken cancellationToken) => new()
         {
-            Kind = EntityKind.DataCenter,
-            Rules = DataCenterRules.Validate,
             LiveCompany = new LiveCompanyStep(input.OperatorId, "OperatorId", "That operator does not exist: pick a company from the list."),
             Create = () => new DataCenter { Name = input.Name, Slug = input.Slug },
             Find = db => db.DataCenters.Include(d => d.Capacity).ThenInclude(r => r.Source).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
             Snapshot = async (db, center) => Snapshots.Of(center, await EditPipeline.CompanyNameAsync(db, center.OperatorId, cancellationToken)),
             Slug = new SlugStep<DataCenter>(d => d.Slug, db => db.DataCenters.AnyAsync(d => d.Slug == input.Slug && d.Id != input.Id, cancellationToken)),
             Apply = (scope, center) => ApplyAsync(scope.Db, center, input, cancellationToken),
-        }, cancellationToken);
-    }
+        };
 
     private static async Task ApplyAsync(AppDbContext db, DataCenter center, DataCenter input, CancellationToken cancellationToken)
     {
@@ -42,47 +40,25 @@ public sealed class DataCenterEditor(EditPipeline pipeline)
         var rows = new List<CapacityRow>();
         foreach (var row in input.Capacity.OrderBy(r => r.EffectiveDate))
         {
-            rows.Add(new CapacityRow
-            {
-                EffectiveDate = row.EffectiveDate,
-                Precision = row.Precision,
-                Power = row.Power,
-                AcceleratorType = row.AcceleratorType,
-                Accelerators = row.Accelerators,
-                Status = row.Status,
-                Source = await EditPipeline.CitedSourceAsync(db, row.Source, cancellationToken),
-            });
+            rows.Add(row.Copy(await EditPipeline.CitedSourceAsync(db, row.Source, cancellationToken)));
         }
 
         center.Capacity = rows;
     }
 
-    public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.SetDeletedAsync(user, EntityKind.DataCenter, id, version, deleted,
-            db => db.DataCenters, d => d.Slug, cancellationToken);
-
-    private static DataCenter Normalize(DataCenter input)
+    protected override void Normalize(DataCenter input)
     {
-        input.Name = TextRules.CleanRequired(input.Name);
-        input.Slug = Slugs.OrFrom(input.Slug, input.Name);
+        (input.Name, input.Slug) = NameAndSlug(input.Name, input.Slug);
         input.City = EditPipeline.Clean(input.City);
         input.Region = EditPipeline.Clean(input.Region);
         input.Country = EditPipeline.Clean(input.Country);
         input.Description = EditPipeline.Clean(input.Description);
         foreach (var row in input.Capacity)
         {
-            row.Power ??= Figure.Undisclosed();
-            row.Power = DealEditor.NormalizeFigure(row.Power);
-            row.Accelerators = DealEditor.NormalizeFigure(row.Accelerators);
+            row.Power = NormalizeFigure(row.Power ?? Figure.Undisclosed());
+            row.Accelerators = NormalizeOptionalFigure(row.Accelerators);
             row.AcceleratorType = EditPipeline.Clean(row.AcceleratorType);
-            if (row.Accelerators is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
-            {
-                row.Accelerators = null;
-            }
-
             EditPipeline.NormalizeCitedSource(row.Source);
         }
-
-        return input;
     }
 }

@@ -4,10 +4,10 @@ namespace ComputeDeals.Web.Features.Editing;
 /// Creates, edits, publishes, deletes and restores deals. The input is a detached <see cref="Deal"/>
 /// (the form's model) whose <see cref="Deal.Version"/> is the version the editor loaded.
 /// </summary>
-public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipeline pipeline)
+public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipeline pipeline) : EntityEditor<Deal>(pipeline, EntityKind.Deal)
 {
     /// <summary>A detached copy for the form, deleted deals included; null when there is no such deal.</summary>
-    public Task<Deal?> LoadAsync(int id, CancellationToken cancellationToken = default) => pipeline.LoadAsync(Query, id, cancellationToken);
+    public Task<Deal?> LoadAsync(int id, CancellationToken cancellationToken = default) => Pipeline.LoadAsync(Query, id, cancellationToken);
 
     public async Task<Deal?> LoadBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -20,26 +20,21 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
     {
         Title = string.Empty,
         Slug = string.Empty,
-        AnnouncedOn = pipeline.Today,
+        AnnouncedOn = Pipeline.Today,
         AnnouncedPrecision = DatePrecision.Day,
         Status = DealStatus.Announced,
         Value = Figure.Undisclosed(),
     };
 
-    /// <summary>Creates (always as a draft) or updates a deal; publishing or unpublishing when IsPublished changes.</summary>
-    public Task<EditResult> SaveAsync(ClaimsPrincipal user, Deal input, CancellationToken cancellationToken = default)
-    {
-        Normalize(input);
-        if (input.Id == 0)
-        {
-            // New deals start as drafts; publishing is a second, recorded step.
-            input.IsPublished = false;
-        }
+    protected override FieldErrors Rules(Deal input, DateOnly today) => DealRules.Validate(input, today);
 
-        return pipeline.SaveAsync(user, input, new SaveSteps<Deal>
+    protected override IQueryable<Deal> Records(AppDbContext db) => db.Deals.IgnoreQueryFilters();
+
+    protected override string? SlugOf(Deal entity) => entity.Slug;
+
+    /// <summary>A save creates (always as a draft) or updates a deal, publishing or unpublishing it when IsPublished changes.</summary>
+    protected override SaveSteps<Deal> Steps(Deal input, CancellationToken cancellationToken) => new()
         {
-            Kind = EntityKind.Deal,
-            Rules = DealRules.Validate,
             Check = (scope, errors) => CheckReferencesAsync(scope.Db, input, errors, cancellationToken),
             Create = () => new Deal { Title = input.Title, Slug = input.Slug },
             Find = db => Query(db).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
@@ -50,8 +45,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
                 : !input.IsPublished && deal.IsPublished ? ChangeAction.Unpublish
                 : ChangeAction.Update,
             Apply = (scope, deal) => ApplyAsync(scope.Db, deal, input, scope.Now, cancellationToken),
-        }, cancellationToken);
-    }
+        };
 
     /// <summary>A deal as its change record shows it, with the names of the companies and data centers it names.</summary>
     internal static async Task<Snapshot> SnapshotAsync(AppDbContext db, Deal deal, CancellationToken cancellationToken)
@@ -74,43 +68,28 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         return await SaveAsync(user, deal, cancellationToken);
     }
 
-    /// <summary>Soft-deletes (hides everywhere) or restores a deal.</summary>
-    public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
-        pipeline.SetDeletedAsync(user, EntityKind.Deal, id, version, deleted,
-            db => db.Deals.IgnoreQueryFilters(), d => d.Slug, cancellationToken);
-
     private static IQueryable<Deal> Query(AppDbContext db) => db.Deals.IgnoreQueryFilters()
         .Include(d => d.Parties.OrderBy(p => p.Id)).ThenInclude(p => p.Company)
         .Include(d => d.DataCenters.OrderBy(p => p.Id)).ThenInclude(p => p.DataCenter)
         .Include(d => d.Sources.OrderBy(s => s.Ordinal)).ThenInclude(s => s.Source)
         .AsSplitQuery();
 
-    private static Deal Normalize(Deal input)
+    protected override void Normalize(Deal input)
     {
-        input.Title = TextRules.CleanRequired(input.Title);
-        input.Slug = Slugs.OrFrom(input.Slug, input.Title);
+        if (input.Id == 0)
+        {
+            // New deals start as drafts; publishing is a second, recorded step.
+            input.IsPublished = false;
+        }
+
+        (input.Title, input.Slug) = NameAndSlug(input.Title, input.Slug);
         input.Summary = EditPipeline.Clean(input.Summary);
-        input.Value ??= Figure.Undisclosed();
-        input.Value = NormalizeFigure(input.Value);
-        input.Capacity = NormalizeFigure(input.Capacity);
-        input.Accelerators = NormalizeFigure(input.Accelerators);
-        if (input.Capacity is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
-        {
-            input.Capacity = null;
-        }
-
-        if (input.Accelerators is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
-        {
-            input.Accelerators = null;
-        }
-
+        input.Value = NormalizeFigure(input.Value ?? Figure.Undisclosed());
+        input.Capacity = NormalizeOptionalFigure(input.Capacity);
+        input.Accelerators = NormalizeOptionalFigure(input.Accelerators);
         foreach (var center in input.DataCenters)
         {
-            center.Share = NormalizeFigure(center.Share);
-            if (center.Share is { Qualifier: FigureQualifier.Undisclosed, Low: null, High: null, Note: null })
-            {
-                center.Share = null;
-            }
+            center.Share = NormalizeOptionalFigure(center.Share);
         }
 
         foreach (var link in input.Sources)
@@ -122,17 +101,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
                 source.Publisher = EditPipeline.Clean(source.Publisher);
             }
         }
-
-        return input;
     }
-
-    /// <summary>The figure with a clean note; an exact figure with one number gets it at both ends.</summary>
-    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(figure))]
-    internal static Figure? NormalizeFigure(Figure? figure) =>
-        figure is null ? null
-        : figure.Qualifier == FigureQualifier.Exact && figure.Low is null != figure.High is null
-            ? figure with { Note = EditPipeline.Clean(figure.Note), Low = figure.Low ?? figure.High, High = figure.High ?? figure.Low }
-            : figure with { Note = EditPipeline.Clean(figure.Note) };
 
     private static async Task CheckReferencesAsync(AppDbContext db, Deal input, FieldErrors errors, CancellationToken cancellationToken)
     {

@@ -36,11 +36,6 @@ public sealed record LiveCompanyStep(int? Id, string Field, string Message);
 public sealed class SaveSteps<T>
     where T : class, ISoftDeletable
 {
-    public required EntityKind Kind { get; init; }
-
-    /// <summary>The kind's rules in Core (<c>DealRules.Validate</c> and so on), run on the input with the server's date.</summary>
-    public required Func<T, DateOnly, FieldErrors> Rules { get; init; }
-
     /// <summary>The company the input points at, checked against the store; null for a kind that points at none.</summary>
     public LiveCompanyStep? LiveCompany { get; init; }
 
@@ -177,14 +172,16 @@ public sealed class EditPipeline(
     /// <summary>
     /// The shared save step of every editor: checks the input, creates the entity or loads the stored one
     /// (refusing a stale version with the fields that differ), moves its slug, applies the input, and records
-    /// what changed. <paramref name="steps"/> supplies only what differs between kinds of entity.
+    /// what changed. <paramref name="rules"/> are the kind's rules in Core, run with the server's date;
+    /// <paramref name="steps"/> supplies the rest of what differs between kinds of entity.
     /// </summary>
-    public Task<EditResult> SaveAsync<T>(ClaimsPrincipal user, T input, SaveSteps<T> steps, CancellationToken cancellationToken = default)
+    public Task<EditResult> SaveAsync<T>(
+        ClaimsPrincipal user, T input, EntityKind kind, Func<T, DateOnly, FieldErrors> rules, SaveSteps<T> steps, CancellationToken cancellationToken = default)
         where T : class, ISoftDeletable =>
-        RunAsync(user, steps.Kind, input.Id, async scope =>
+        RunAsync(user, kind, input.Id, async scope =>
         {
             var db = scope.Db;
-            var errors = steps.Rules(input, scope.Today);
+            var errors = rules(input, scope.Today);
             if (steps.LiveCompany is { } company)
             {
                 await RequireLiveCompanyAsync(errors, db, company.Id, company.Field, company.Message, cancellationToken);
@@ -221,7 +218,7 @@ public sealed class EditPipeline(
                 if (entity.Version != input.Version)
                 {
                     var mine = await steps.Snapshot(db, input);
-                    return EditStep.Fail(await ConflictAsync(steps.Kind, entity.Id, Snapshot.Diff(before, mine), cancellationToken));
+                    return EditStep.Fail(await ConflictAsync(kind, entity.Id, Snapshot.Diff(before, mine), cancellationToken));
                 }
 
                 db.Entry(entity).Property(e => e.Version).OriginalValue = input.Version;
@@ -230,7 +227,7 @@ public sealed class EditPipeline(
             if (steps.Slug is { } slug)
             {
                 var taken = await slug.TakenByOther(db);
-                if (await ChangeSlugAsync(db, steps.Kind, entity.Id, isNew ? null : slug.Of(entity), slug.Of(input), taken, scope.Now, cancellationToken) is { } slugError)
+                if (await ChangeSlugAsync(db, kind, entity.Id, isNew ? null : slug.Of(entity), slug.Of(input), taken, scope.Now, cancellationToken) is { } slugError)
                 {
                     return EditStep.Fail(EditResult.Invalid("Slug", slugError));
                 }

@@ -128,16 +128,7 @@ public static class MergeCopiers
         ["Location"] = (from, to) => (to.Latitude, to.Longitude) = (from.Latitude, from.Longitude),
         ["Status"] = (from, to) => to.Status = from.Status,
         ["Description"] = (from, to) => to.Description = from.Description,
-        ["Capacity"] = (from, to) => to.Capacity = from.Capacity.Select(r => new CapacityRow
-        {
-            EffectiveDate = r.EffectiveDate,
-            Precision = r.Precision,
-            Power = r.Power,
-            AcceleratorType = r.AcceleratorType,
-            Accelerators = r.Accelerators,
-            Status = r.Status,
-            Source = CopyOf(r.Source),
-        }).ToList(),
+        ["Capacity"] = (from, to) => to.Capacity = from.Capacity.Select(r => r.Copy(CopyOf(r.Source))).ToList(),
     };
 
     public static MergeCopiers<Valuation> Valuation { get; } = new()

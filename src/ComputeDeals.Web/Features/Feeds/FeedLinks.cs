@@ -18,15 +18,24 @@ public sealed class FeedLinks(string baseUrl)
     /// <summary>The feed of a timeline view: the same filter, first page (paging and page size dropped).</summary>
     public static string DealsFeedHref(DealFilter filter) => DealsFeedPath + FeedQuery.FeedView(filter).ToQueryString();
 
-    public static string CompanyFeedPath(string slug) => $"/feeds/companies/{Uri.EscapeDataString(slug)}.atom";
+    public static string CompanyFeedPath(string slug) => RecordFeedPath(EntityKind.Company, slug);
 
-    public static string DataCenterFeedPath(string slug) => $"/feeds/datacenters/{Uri.EscapeDataString(slug)}.atom";
+    public static string DataCenterFeedPath(string slug) => RecordFeedPath(EntityKind.DataCenter, slug);
 
-    /// <summary>The page of an entity named in a change record.</summary>
-    public static string EntityPath(EntityKind kind, string slug) => kind switch
+    /// <summary>The feed of one company's or data center's deals: its page's path under /feeds, as .atom.</summary>
+    public static string RecordFeedPath(EntityKind kind, string slug) => "/feeds" + EntityPath(kind, slug) + ".atom";
+
+    /// <summary>The title of one company's or data center's feed.</summary>
+    public static string RecordFeedTitle(string name) => $"ComputeDeals: {name} deals";
+
+    /// <summary>The page of an entity (a valuation's is its company's): /deals, /datacenters or /companies and the slug.</summary>
+    public static string EntityPath(EntityKind kind, string slug) => "/" + Collection(kind) + "/" + Uri.EscapeDataString(slug);
+
+    /// <summary>The path segment of a kind's pages and feeds.</summary>
+    public static string Collection(EntityKind kind) => kind switch
     {
-        EntityKind.Deal => "/deals/" + Uri.EscapeDataString(slug),
-        EntityKind.DataCenter => "/datacenters/" + Uri.EscapeDataString(slug),
-        _ => "/companies/" + Uri.EscapeDataString(slug),
+        EntityKind.Deal => "deals",
+        EntityKind.DataCenter => "datacenters",
+        _ => "companies",
     };
 }

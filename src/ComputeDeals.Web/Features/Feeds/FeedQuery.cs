@@ -43,40 +43,20 @@ public sealed class FeedQuery(
     /// <summary>A company's deals (any role); null when the company does not exist.</summary>
     public async Task<AtomFeed?> CompanyAsync(string slug, FeedLinks links, CancellationToken cancellationToken = default)
     {
-        var profile = await companies.FindAsync(slug, cancellationToken);
-        if (profile is null)
+        if (await companies.FindAsync(slug, cancellationToken) is not { Company: var company })
         {
             return null;
         }
 
-        var page = await deals.QueryAsync(DealFilter.Default with { Company = profile.Company.Slug, PageSize = EntryCount }, cancellationToken);
-        return Build(
-            AtomFeedWriter.TagPrefix + "feeds/companies/" + profile.Company.Id.ToString(CultureInfo.InvariantCulture),
-            $"ComputeDeals: {profile.Company.Name} deals",
-            links.Absolute(FeedLinks.CompanyFeedPath(profile.Company.Slug)),
-            links.Absolute("/companies/" + Uri.EscapeDataString(profile.Company.Slug)),
-            page.Items,
-            links);
+        var page = await deals.QueryAsync(DealFilter.Default with { Company = company.Slug, PageSize = EntryCount }, cancellationToken);
+        return RecordFeed(EntityKind.Company, company.Id, company.Slug, company.Name, page.Items, links);
     }
 
     /// <summary>The deals that hold a data center's capacity; null when it does not exist.</summary>
-    public async Task<AtomFeed?> DataCenterAsync(string slug, FeedLinks links, CancellationToken cancellationToken = default)
-    {
-        var profile = await dataCenters.FindAsync(slug, cancellationToken);
-        if (profile is null)
-        {
-            return null;
-        }
-
-        var center = profile.DataCenter;
-        return Build(
-            AtomFeedWriter.TagPrefix + "feeds/datacenters/" + center.Id.ToString(CultureInfo.InvariantCulture),
-            $"ComputeDeals: {center.Name} deals",
-            links.Absolute(FeedLinks.DataCenterFeedPath(center.Slug)),
-            links.Absolute("/datacenters/" + Uri.EscapeDataString(center.Slug)),
-            profile.Holders.Select(h => h.Deal).Take(EntryCount).ToList(),
-            links);
-    }
+    public async Task<AtomFeed?> DataCenterAsync(string slug, FeedLinks links, CancellationToken cancellationToken = default) =>
+        await dataCenters.FindAsync(slug, cancellationToken) is { DataCenter: var center } profile
+            ? RecordFeed(EntityKind.DataCenter, center.Id, center.Slug, center.Name, profile.Holders.Select(h => h.Deal).Take(EntryCount).ToList(), links)
+            : null;
 
     /// <summary>Published corrections and updates, newest first, each with its fields old → new.</summary>
     public async Task<AtomFeed> ChangesAsync(FeedLinks links, CancellationToken cancellationToken = default)
@@ -149,14 +129,23 @@ public sealed class FeedQuery(
         _ => "Updated",
     };
 
+    /// <summary>One company's or data center's feed: its id is a tag on the database id, its alternate the record's page.</summary>
+    private static AtomFeed RecordFeed(EntityKind kind, int id, string slug, string name, IReadOnlyList<DealSummary> rows, FeedLinks links) => Build(
+        AtomFeedWriter.TagPrefix + "feeds/" + FeedLinks.Collection(kind) + "/" + id.ToString(CultureInfo.InvariantCulture),
+        FeedLinks.RecordFeedTitle(name),
+        links.Absolute(FeedLinks.RecordFeedPath(kind, slug)),
+        links.Absolute(FeedLinks.EntityPath(kind, slug)),
+        rows,
+        links);
+
     private static AtomFeed Build(string id, string title, string self, string alternate, IReadOnlyList<DealSummary> rows, FeedLinks links)
     {
         var entries = rows.Select(d => new AtomEntry(
             AtomFeedWriter.TagPrefix + "deals/" + d.Id.ToString(CultureInfo.InvariantCulture),
             d.Title,
             d.UpdatedAt,
-            links.Absolute("/deals/" + Uri.EscapeDataString(d.Slug)),
-            links.Absolute("/api/v1/deals/" + Uri.EscapeDataString(d.Slug)),
+            links.Absolute(FeedLinks.EntityPath(EntityKind.Deal, d.Slug)),
+            links.Absolute(OpenDataApi.Prefix + "/deals/" + Uri.EscapeDataString(d.Slug)),
             QueryValues.CamelCase(d.Type.ToString()),
             Labels.Of(d.Type),
             DealText(d))).ToList();

@@ -90,16 +90,10 @@ public static class SnapshotEntities
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(r);
-        return new CapacityRow
+        return new CapacityRow(r.EffectiveDate, r.Precision, r.Power, r.AcceleratorType, r.Accelerators, r.Status)
         {
             Id = r.Id,
             DataCenterId = dataCenterId,
-            EffectiveDate = r.EffectiveDate,
-            Precision = r.Precision,
-            Power = r.Power,
-            AcceleratorType = r.AcceleratorType,
-            Accelerators = r.Accelerators,
-            Status = r.Status,
             SourceId = r.SourceId,
             Source = SourceOf(snapshot, r.SourceId),
         };

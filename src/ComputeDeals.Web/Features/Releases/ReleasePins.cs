@@ -24,7 +24,7 @@ public static class ReleasePin
         path.Equals("/deals", StringComparison.OrdinalIgnoreCase)
         || path.Equals("/analytics", StringComparison.OrdinalIgnoreCase)
         || path.Equals("/network", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase);
+        || OpenDataApi.Contains(path);
 
     public static string NotFoundMessage(string id) =>
         $"There is no release \"{id}\". The list of releases is at /data.";

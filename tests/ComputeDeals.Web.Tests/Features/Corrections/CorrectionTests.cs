@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Validation;
 using ComputeDeals.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -118,7 +119,7 @@ public class CorrectionTests(CorrectionsAppFactory app) : IClassFixture<Correcti
     public async Task Huge_text_and_a_bad_email_are_refused_with_clear_errors()
     {
         var marker = "marker-huge";
-        var huge = marker + new string('x', CorrectionSuggestion.MaxTextLength + 10);
+        var huge = marker + new string('x', FieldLimits.CorrectionText + 10);
         var response = await SuggestForm.PostAsync(app.CreateBrowserLikeClient(), huge, "https://example.com", "not-an-email");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
