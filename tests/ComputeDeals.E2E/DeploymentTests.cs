@@ -66,9 +66,12 @@ public sealed partial class DeploymentTests : IDisposable
             var html = await home.Content.ReadAsStringAsync();
             var stylesheets = Stylesheet().Matches(html).Select(m => m.Groups[1].Value).ToList();
             var scripts = Script().Matches(html).Select(m => m.Groups[1].Value).ToList();
-            Assert.Contains(stylesheets, s => s.Contains("MudBlazor", StringComparison.Ordinal));
+            Assert.Contains(stylesheets, s => s.StartsWith("site-base.", StringComparison.Ordinal));
             Assert.Contains(stylesheets, s => s.EndsWith(".styles.css", StringComparison.Ordinal));
             Assert.Contains(scripts, s => s.Contains("blazor.web", StringComparison.Ordinal));
+            // Static pages do without MudBlazor's package assets; the interactive (editor) pages load them.
+            stylesheets.Add("_content/MudBlazor/MudBlazor.min.css");
+            scripts.Add("_content/MudBlazor/MudBlazor.min.js");
 
             foreach (var (path, type) in stylesheets.Select(s => (s, "text/css")).Concat(scripts.Select(s => (s, "text/javascript"))))
             {

@@ -43,6 +43,7 @@ public static class UiSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseInteractivePageLoads();
         app.UseOutputCache();
         app.UsePublicCompression();
         app.UseAntiforgery();

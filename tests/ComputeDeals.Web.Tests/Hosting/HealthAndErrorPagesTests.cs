@@ -37,7 +37,7 @@ public class HealthAndErrorPagesTests(TestAppFactory app) : IClassFixture<TestAp
 
         Assert.DoesNotContain("fonts.googleapis", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://cdn", html, StringComparison.Ordinal);
-        Assert.Contains("_content/MudBlazor/MudBlazor.min", html, StringComparison.Ordinal);
+        Assert.Contains("site-base.", html, StringComparison.Ordinal);
     }
 
     [Fact]

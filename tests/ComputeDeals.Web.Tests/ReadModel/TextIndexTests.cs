@@ -1,3 +1,5 @@
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
 using ComputeDeals.Testing;
 using ComputeDeals.Web.Features.Deals;
 using ComputeDeals.Web.Features.ReadModel;
@@ -106,6 +108,47 @@ public class TextIndexTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 
         Assert.Equal(expected, SearchQuery.Search(snapshot, query).Deals.Select(h => h.Name).ToList());
     }
+
+    [Fact]
+    public void A_deals_search_text_is_its_title_summary_and_party_names_lower_cased_and_matched_the_same_without_a_copy()
+    {
+        var longSummary = string.Concat(Enumerable.Repeat("Über ΣΊΣΥΦΟΣ İstanbul 𝐀𝐁 𐐀 ", 40));
+        var companies = new[] { Company(1, "CoreWeave"), Company(2, "STRAẞE AG") };
+        var deals = new[]
+        {
+            Deal(1, "Big Deal", "Short SUMMARY", [(1, PartyRole.Provider), (2, PartyRole.Customer), (3, PartyRole.Investor)]),
+            Deal(2, "İSTANBUL 𝐀 Straße", longSummary, [(2, PartyRole.Buyer)]),
+            Deal(3, "No summary", null, []),
+        };
+        var snapshot = ReadSnapshot.Build(new PublishedDataset(companies, [], deals, [], []), 1);
+        string[] queries = ["big deal\nshort", "summary\ncoreweave", "coreweave\nstraße ag", "straße ag", "i̇stanbul", "σίσυφοσ", "𝐚𝐛", "𝐀𝐁", "𐐨", "\n", "no summary\n", "summary\n\n", "ag\n", "zzz"];
+
+        foreach (var entry in snapshot.Deals)
+        {
+            // Company 3 is not in the dataset (deleted): its party is not shown, so its name is not searched.
+            var names = entry.Deal.Parties.Where(p => p.CompanyId != 3).Select(p => companies.Single(c => c.Id == p.CompanyId).Name);
+            var expected = string.Join('\n', [entry.Deal.Title, entry.Deal.Summary ?? string.Empty, .. names]).ToLowerInvariant();
+            Assert.Equal(expected, entry.SearchText);
+            foreach (var query in queries)
+            {
+                Assert.Equal(expected.Contains(query, StringComparison.Ordinal), entry.SearchTextContains(query));
+                Assert.Equal(
+                    entry.Deal.Title.ToLowerInvariant().Contains(query, StringComparison.Ordinal) || (entry.Deal.Summary?.ToLowerInvariant().Contains(query, StringComparison.Ordinal) ?? false),
+                    entry.TitleOrSummaryContains(query));
+            }
+        }
+
+        Assert.True(snapshot.DealsById[2].SearchTextContains("über σίσυφοσ "));
+        Assert.True(snapshot.DealsById[1].SearchTextContains("summary\ncoreweave\nstraße ag"));
+    }
+
+    private static CompanyRecord Company(int id, string name) =>
+        new(id, name, $"c{id}", CompanyKind.Neocloud, null, null, null, null, null, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+    private static DealRecord Deal(int id, string title, string? summary, (int Company, PartyRole Role)[] parties) =>
+        new(id, title, $"d{id}", new DateOnly(2026, 1, id), DatePrecision.Day, DealType.CapacitySaleOrLease, DealStatus.Closed,
+            [.. parties.Select((p, i) => new DealPartyRecord((id * 10) + i, p.Company, p.Role))], [], Figure.Undisclosed(), ValuePeriod.Total,
+            null, null, null, null, null, summary, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
     private static string Text(Random random)
     {

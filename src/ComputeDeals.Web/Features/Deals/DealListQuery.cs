@@ -137,7 +137,7 @@ public sealed class DealListQuery(ReadModel.ReadModel readModel)
             var e = deals[position];
             return (filter.Type is not { } type || e.Deal.Type == type)
                 && (filter.Status is not { } status || e.Deal.Status == status)
-                && (text is null || e.SearchText.Contains(text, StringComparison.Ordinal));
+                && (text is null || e.SearchTextContains(text));
         }
 
         IEnumerable<int>? narrowest = null;

@@ -159,9 +159,11 @@ public static class PublishedDatasetLoader
             var cites = (await citeQuery.ToListAsync(cancellationToken))
                 .OrderBy(s => s.Ordinal).ThenBy(s => s.Id)
                 .ToLookup(p => p.DealId, p => new DealSourceRecord(p.Id, p.SourceId, p.Ordinal, p.Supports));
+            // Arrays, not lists: a list and its read-only wrapper cost 56 bytes more per collection, three per deal
+            // (about 16 MB at 100,000 deals); a deal with no data centers or sources shares the one empty array.
             deals = [.. (await dealQuery.OrderBy(d => d.Id).ToListAsync(cancellationToken)).Select(d => new DealRecord(
-                d.Id, d.Title, d.Slug, d.AnnouncedOn, d.AnnouncedPrecision, d.Type, d.Status, [.. parties[d.Id]], [.. places[d.Id]],
-                d.Value, d.ValuePeriod, d.Capacity, d.Accelerators, d.TermStart, d.TermEnd, d.TermMonths, d.Summary, [.. cites[d.Id]],
+                d.Id, d.Title, d.Slug, d.AnnouncedOn, d.AnnouncedPrecision, d.Type, d.Status, parties[d.Id].ToArray(), places[d.Id].ToArray(),
+                d.Value, d.ValuePeriod, d.Capacity, d.Accelerators, d.TermStart, d.TermEnd, d.TermMonths, d.Summary, cites[d.Id].ToArray(),
                 d.PublishedAt, d.CreatedAt, d.UpdatedAt))];
         }
 

@@ -5,7 +5,7 @@ namespace ComputeDeals.Web.Features.ReadModel;
 /// <summary>A published deal with what list views show of it, precomputed once per snapshot.</summary>
 public sealed class DealEntry
 {
-    internal DealEntry(DealRecord deal, DealSummary summary, string searchText, double? valueKey, double? mwKey, IReadOnlyList<SourceRef> sources)
+    internal DealEntry(DealRecord deal, DealSummary summary, IReadOnlyList<DealPartyInput> parties, double? valueKey, double? mwKey, IReadOnlyList<SourceRef> sources)
     {
         Deal = deal;
         Input = new DealInput
@@ -24,12 +24,11 @@ public sealed class DealEntry
             TermStart = deal.TermStart,
             TermEnd = deal.TermEnd,
             TermMonths = deal.TermMonths,
-            Parties = [.. deal.Parties.Select(p => new DealPartyInput(p.CompanyId, p.Role))],
-            DataCenters = [.. deal.DataCenters.Select(x => new DealDataCenterInput(x.DataCenterId, x.Share))],
+            Parties = parties,
+            DataCenters = deal.DataCenters.Count == 0 ? [] : deal.DataCenters.Select(x => new DealDataCenterInput(x.DataCenterId, x.Share)).ToArray(),
             Sources = sources,
         };
         Summary = summary;
-        SearchText = searchText;
         ValueKey = valueKey;
         MwKey = mwKey;
     }
@@ -42,8 +41,85 @@ public sealed class DealEntry
     /// <summary>The list row the timeline, the JSON API and the CSV export show.</summary>
     public DealSummary Summary { get; }
 
-    /// <summary>Title, summary and party names, lower-cased, for free-text matching.</summary>
-    public string SearchText { get; }
+    /// <summary>
+    /// Title, summary and party names, lower-cased and joined by newlines: the text free-text queries
+    /// match. Built on each call, not kept (a lower-cased copy of every deal's text is about 26 MB at
+    /// 100,000 deals); <see cref="SearchTextContains"/> matches it without allocating.
+    /// </summary>
+    public string SearchText => string.Create(SearchTextLength, this, static (span, entry) => entry.WriteSearchText(span));
+
+    /// <summary>Whether <see cref="SearchText"/> contains <paramref name="lowerQuery"/> (ordinal).</summary>
+    public bool SearchTextContains(string lowerQuery)
+    {
+        ArgumentNullException.ThrowIfNull(lowerQuery);
+        var length = SearchTextLength;
+        char[]? rented = null;
+        var buffer = length <= 512 ? stackalloc char[512] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var text = buffer[..length];
+            WriteSearchText(text);
+            return text.Contains(lowerQuery, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Whether the lower-cased title or the lower-cased summary contains <paramref name="lowerQuery"/> (ordinal).</summary>
+    public bool TitleOrSummaryContains(string lowerQuery) =>
+        LowerContains(Deal.Title, lowerQuery) || (Deal.Summary is { Length: > 0 } summary && LowerContains(summary, lowerQuery));
+
+    // Lower-casing keeps a string's length (char by char, surrogate pairs in place), so the joined text's length is known up front.
+    private int SearchTextLength
+    {
+        get
+        {
+            var length = Deal.Title.Length + 1 + (Deal.Summary?.Length ?? 0);
+            foreach (var party in Summary.Parties)
+            {
+                length += 1 + party.Name.Length;
+            }
+
+            return length;
+        }
+    }
+
+    private void WriteSearchText(Span<char> text)
+    {
+        var at = Lower(Deal.Title, text);
+        text[at++] = '\n';
+        at += Lower(Deal.Summary ?? string.Empty, text[at..]);
+        foreach (var party in Summary.Parties)
+        {
+            text[at++] = '\n';
+            at += Lower(party.Name, text[at..]);
+        }
+    }
+
+    private static int Lower(string value, Span<char> destination) => value.AsSpan().ToLowerInvariant(destination);
+
+    private static bool LowerContains(string value, string lowerQuery)
+    {
+        char[]? rented = null;
+        var buffer = value.Length <= 512 ? stackalloc char[512] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(value.Length));
+        try
+        {
+            var text = buffer[..Lower(value, buffer)];
+            return text.Contains(lowerQuery, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
 
     /// <summary>The value sort key (upper bound, else lower bound), null when undisclosed.</summary>
     public double? ValueKey { get; }
@@ -84,7 +160,8 @@ public sealed partial class ReadSnapshot
             .GroupBy(d => d.OperatorId)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<DataCenterRecord>)[.. g.OrderBy(d => d.Name, StringComparer.Ordinal)]);
 
-        var entries = dataset.Deals.Select(ToEntry).ToArray();
+        var shared = new SharedParts();
+        var entries = dataset.Deals.Select(d => ToEntry(d, shared)).ToArray();
         Array.Sort(entries, (a, b) =>
         {
             var byDate = b.Deal.AnnouncedOn.CompareTo(a.Deal.AnnouncedOn);
@@ -203,7 +280,7 @@ public sealed partial class ReadSnapshot
     internal bool[] Undisclosed { get; }
 
     /// <summary>The token index over every deal's <see cref="DealEntry.SearchText"/> (built on the first free-text query).</summary>
-    public TextIndex Text => Memo(nameof(TextIndex), static s => new TextIndex(s.Deals.Select(e => e.SearchText).ToArray()));
+    public TextIndex Text => Memo(nameof(TextIndex), static s => new TextIndex(s.Deals.Select(e => e.SearchText)));
 
     /// <summary>How many published deals have no value at all.</summary>
     public int UndisclosedValueCount { get; }
@@ -308,12 +385,12 @@ public sealed partial class ReadSnapshot
         list.Add(position);
     }
 
-    private DealEntry ToEntry(DealRecord deal)
+    private DealEntry ToEntry(DealRecord deal, SharedParts shared)
     {
         var parties = deal.Parties
             .Where(p => Companies.ContainsKey(p.CompanyId))
-            .Select(p => new PartySummary(Companies[p.CompanyId].Slug, Companies[p.CompanyId].Name, p.Role))
-            .ToList();
+            .Select(p => shared.Party(Companies[p.CompanyId], p.Role))
+            .ToArray();
         var summary = new DealSummary(
             deal.Slug, deal.Title, deal.AnnouncedOn, deal.AnnouncedPrecision, deal.Type, deal.Status, parties,
             deal.Value, deal.ValuePeriod, deal.Capacity, deal.Summary)
@@ -322,8 +399,38 @@ public sealed partial class ReadSnapshot
             Id = deal.Id,
             UpdatedAt = deal.UpdatedAt,
         };
-        var text = string.Join('\n', [deal.Title, deal.Summary ?? string.Empty, .. parties.Select(p => p.Name)]).ToLowerInvariant();
-        var sources = deal.Sources.Select(s => SourceRefOf(s.SourceId)).OfType<SourceRef>().ToList();
-        return new DealEntry(deal, summary, text, deal.Value.SortKey, deal.Capacity?.SortKey, sources);
+        IReadOnlyList<DealPartyInput> inputs = deal.Parties.Count == 0 ? [] : deal.Parties.Select(p => shared.PartyInput(p.CompanyId, p.Role)).ToArray();
+        IReadOnlyList<SourceRef> sources = deal.Sources.Count == 0 ? [] : deal.Sources.Select(s => SourceRefOf(s.SourceId)).OfType<SourceRef>().ToArray();
+        return new DealEntry(deal, summary, inputs, deal.Value.SortKey, deal.Capacity?.SortKey, sources);
+    }
+
+    /// <summary>
+    /// One immutable party row per company and role, shared by every deal that names it: at 100,000
+    /// deals, 200,000 parties are a few hundred distinct rows (about 12 MB less than one per deal).
+    /// </summary>
+    private sealed class SharedParts
+    {
+        private readonly Dictionary<(int, PartyRole), PartySummary> _summaries = [];
+        private readonly Dictionary<(int, PartyRole), DealPartyInput> _inputs = [];
+
+        public PartySummary Party(CompanyRecord company, PartyRole role)
+        {
+            if (!_summaries.TryGetValue((company.Id, role), out var party))
+            {
+                _summaries[(company.Id, role)] = party = new PartySummary(company.Slug, company.Name, role);
+            }
+
+            return party;
+        }
+
+        public DealPartyInput PartyInput(int companyId, PartyRole role)
+        {
+            if (!_inputs.TryGetValue((companyId, role), out var party))
+            {
+                _inputs[(companyId, role)] = party = new DealPartyInput(companyId, role);
+            }
+
+            return party;
+        }
     }
 }

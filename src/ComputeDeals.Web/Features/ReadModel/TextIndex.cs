@@ -30,17 +30,21 @@ public sealed class TextIndex
 
     private readonly int _count;
 
-    /// <summary>Indexes <paramref name="texts"/> (already lower-cased); positions are their indexes.</summary>
-    public TextIndex(IReadOnlyList<string> texts)
+    /// <summary>
+    /// Indexes <paramref name="texts"/> (already lower-cased); positions are their indexes. Each text
+    /// is read once, in order, and not kept, so they can be produced one at a time.
+    /// </summary>
+    public TextIndex(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        _count = texts.Count;
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         var lists = new List<List<int>>();
-        for (var position = 0; position < texts.Count; position++)
+        var position = -1;
+        foreach (var each in texts)
         {
-            var text = texts[position].AsSpan();
+            position++;
+            var text = each.AsSpan();
             var at = 0;
             while (NextFragment(text, ref at, out var start, out var length))
             {
@@ -60,6 +64,7 @@ public sealed class TextIndex
             }
         }
 
+        _count = position + 1;
         var builder = new System.Text.StringBuilder(ids.Keys.Sum(k => k.Length + 1) + 1);
         _starts = new int[ids.Count];
         _postings = new int[ids.Count][];

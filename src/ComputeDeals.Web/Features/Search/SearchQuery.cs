@@ -54,9 +54,8 @@ public sealed class SearchQuery(ReadModel.ReadModel readModel)
             .Where(d => Contains(d.Name, q) || Contains(d.City, q) || Contains(d.Region, q) || Contains(d.Country, q))
             .Take(Candidates);
 
-        // Each deal's lower-cased search text starts with its title, a newline and its summary
-        // (lower-casing keeps every string's length), so both are matched without allocating. The
-        // token index names the only deals that can match (newest first); each is checked as before.
+        // The lower-cased title and summary are matched without allocating. The token index names
+        // the only deals that can match (newest first); each is checked as before.
         var lower = q.ToLowerInvariant();
         var deals = new List<DealEntry>();
         var candidates = snapshot.Text.Candidates(lower);
@@ -64,11 +63,7 @@ public sealed class SearchQuery(ReadModel.ReadModel readModel)
         for (var i = 0; i < count; i++)
         {
             var entry = snapshot.Deals[candidates is null ? i : candidates[i]];
-            var text = entry.SearchText.AsSpan();
-            var titleLength = entry.Deal.Title.Length;
-            var summaryLength = entry.Deal.Summary?.Length ?? 0;
-            if (text[..titleLength].Contains(lower, StringComparison.Ordinal)
-                || (summaryLength > 0 && text.Slice(titleLength + 1, summaryLength).Contains(lower, StringComparison.Ordinal)))
+            if (entry.TitleOrSummaryContains(lower))
             {
                 deals.Add(entry);
                 if (deals.Count == Candidates)

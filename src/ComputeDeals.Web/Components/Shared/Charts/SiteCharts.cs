@@ -84,27 +84,32 @@ public static class SiteCharts
     }
 
     /// <summary>Deal value per quarter: the solid bar is the sum of the low ends, the band reaches the sum of the high ends.</summary>
-    public static ChartDrawing QuarterValue(IReadOnlyList<QuarterTotals> quarters, string id = "quarter-value-chart")
-    {
-        var chart = new TimeChart(id, "quarter-value", 180).Bars("Deal value", Blue, Bars(quarters, t => t.Value));
-        LabelTop(chart, quarters, t => t.Value, FigureUnit.Usd);
-        var caption = Sentence("Deal value announced per quarter, US dollars over the deals' terms")
-            + Left(quarters.Sum(q => q.Totals.Value.UndisclosedCount), "deal", "an undisclosed value")
-            + Left(quarters.Sum(q => q.Totals.NotCountedCount), "rumored or cancelled deal", null, "not added")
-            + AtFloor(quarters.Sum(q => q.Totals.Value.OpenEndedCount));
-        return chart.Build(caption, FigureFormatter.FormatMoney);
-    }
+    public static ChartDrawing QuarterValue(IReadOnlyList<QuarterTotals> quarters, string id = "quarter-value-chart") =>
+        QuarterBars(quarters, id, "quarter-value", "Deal value", Blue, t => t.Value, FigureUnit.Usd,
+            "Deal value announced per quarter, US dollars over the deals' terms", "an undisclosed value",
+            Left(quarters.Sum(q => q.Totals.NotCountedCount), "rumored or cancelled deal", null, "not added"));
 
     /// <summary>MW per quarter, like <see cref="QuarterValue"/>.</summary>
-    public static ChartDrawing QuarterMw(IReadOnlyList<QuarterTotals> quarters, string id = "quarter-mw-chart")
+    public static ChartDrawing QuarterMw(IReadOnlyList<QuarterTotals> quarters, string id = "quarter-mw-chart") =>
+        QuarterBars(quarters, id, "quarter-mw", "Capacity", Green, t => t.Mw, FigureUnit.Megawatts,
+            "Capacity announced per quarter, MW", "undisclosed MW",
+            Left(quarters.Sum(q => q.Totals.WithoutMwCount), "deal", "no MW figure (chip purchases, investments)"));
+
+    /// <summary>
+    /// One measure of the quarter totals as bars with the top quarter labelled; the caption says how many
+    /// deals it leaves out as undisclosed, what else <paramref name="alsoLeft"/> says, and what is drawn at its floor.
+    /// </summary>
+    private static ChartDrawing QuarterBars(
+        IReadOnlyList<QuarterTotals> quarters, string id, string kind, string series, int tone, Func<DealTotals, FigureRange> pick, FigureUnit unit,
+        string title, string undisclosed, string alsoLeft)
     {
-        var chart = new TimeChart(id, "quarter-mw", 180).Bars("Capacity", Green, Bars(quarters, t => t.Mw));
-        LabelTop(chart, quarters, t => t.Mw, FigureUnit.Megawatts);
-        var caption = Sentence("Capacity announced per quarter, MW")
-            + Left(quarters.Sum(q => q.Totals.Mw.UndisclosedCount), "deal", "undisclosed MW")
-            + Left(quarters.Sum(q => q.Totals.WithoutMwCount), "deal", "no MW figure (chip purchases, investments)")
-            + AtFloor(quarters.Sum(q => q.Totals.Mw.OpenEndedCount));
-        return chart.Build(caption, FigureFormatter.FormatPower);
+        var chart = new TimeChart(id, kind, 180).Bars(series, tone, Bars(quarters, pick));
+        LabelTop(chart, quarters, pick, unit);
+        var caption = Sentence(title)
+            + Left(quarters.Sum(q => pick(q.Totals).UndisclosedCount), "deal", undisclosed)
+            + alsoLeft
+            + AtFloor(quarters.Sum(q => pick(q.Totals).OpenEndedCount));
+        return chart.Build(caption, value => FigureFormatter.FormatValue(value, unit));
     }
 
     /// <summary>
