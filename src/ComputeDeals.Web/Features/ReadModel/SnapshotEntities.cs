@@ -25,11 +25,7 @@ public static class SnapshotEntities
         ArgumentNullException.ThrowIfNull(c);
         var company = Bare(c);
         company.Aliases = [.. c.Aliases.Select(name => new CompanyAlias { CompanyId = c.Id, Name = name })];
-        if (c.ParentId is { } parentId && snapshot.Companies.TryGetValue(parentId, out var parent))
-        {
-            company.Parent = Bare(parent);
-        }
-
+        company.Parent = CompanyOf(snapshot, c.ParentId);
         return company;
     }
 
@@ -59,7 +55,7 @@ public static class SnapshotEntities
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(d);
         var center = Bare(d);
-        center.Operator = snapshot.Companies.TryGetValue(d.OperatorId, out var op) ? Bare(op) : null;
+        center.Operator = CompanyOf(snapshot, d.OperatorId);
         center.Capacity = [.. d.Capacity.Select(r => ToCapacityRow(snapshot, d.Id, r))];
         return center;
     }
@@ -107,7 +103,7 @@ public static class SnapshotEntities
         {
             Id = v.Id,
             CompanyId = v.CompanyId,
-            Company = snapshot.Companies.TryGetValue(v.CompanyId, out var c) ? Bare(c) : null,
+            Company = CompanyOf(snapshot, v.CompanyId),
             AsOf = v.AsOf,
             Amount = v.Amount,
             Basis = v.Basis,
@@ -164,6 +160,9 @@ public static class SnapshotEntities
             UpdatedAt = d.UpdatedAt,
         };
     }
+
+    private static Company? CompanyOf(ReadSnapshot snapshot, int? id) =>
+        id is { } companyId && snapshot.Companies.TryGetValue(companyId, out var c) ? Bare(c) : null;
 
     private static Source? SourceOf(ReadSnapshot snapshot, int? id) =>
         id is { } sourceId && snapshot.Sources.TryGetValue(sourceId, out var s) ? ToSource(s) : null;
