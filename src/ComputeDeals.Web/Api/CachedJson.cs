@@ -8,8 +8,9 @@ using Microsoft.Net.Http.Headers;
 namespace ComputeDeals.Web.Api;
 
 /// <summary>
-/// A JSON body with a strong ETag (a hash of the bytes) and a short public cache lifetime.
-/// A request whose If-None-Match holds that ETag gets 304 Not Modified with no body.
+/// A JSON body with a strong ETag (a hash of the bytes, suffixed "-br" or "-gz" for a compressed
+/// response, so each content coding has its own) and a short public cache lifetime.
+/// A request whose If-None-Match holds the ETag of the coding it asks for gets 304 Not Modified with no body.
 /// </summary>
 public sealed class CachedJson<T>(T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
 {
@@ -25,7 +26,8 @@ public sealed class CachedJson<T>(T value) : IResult, IEndpointMetadataProvider,
     {
         var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
-        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"";
+        // One tag per content coding (the compression middleware encodes this body on its way out).
+        var etag = Hosting.PublicCompression.StrongETag(SHA256.HashData(body).AsSpan(0, 16), httpContext);
         var response = httpContext.Response;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = CacheControl;

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 
 namespace ComputeDeals.Web.Hosting;
 
@@ -35,6 +36,57 @@ public static class PublicCompression
 
     public static bool IsPublic(PathString path) =>
         !PrivatePrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A strong ETag for a body this middleware may compress: the opaque hex of a hash of the
+    /// uncompressed bytes, with "-br" or "-gz" inside the quotes when the response goes out in that
+    /// coding. RFC 9110 8.8.3: a strong validator must differ between representations, and the
+    /// brotli, gzip and identity bodies are three; one string is allocated. Sets Vary: Accept-Encoding
+    /// on a public response (the middleware only adds it when the request accepts a coding, and the
+    /// identity body and a 304 need it too).
+    /// </summary>
+    public static string StrongETag(ReadOnlySpan<byte> hash, HttpContext context)
+    {
+        var suffix = ETagSuffix(context);
+        Span<char> tag = stackalloc char[(hash.Length * 2) + suffix.Length + 2];
+        tag[0] = '"';
+        Convert.TryToHexStringLower(hash, tag[1..], out var written);
+        suffix.CopyTo(tag[(1 + written)..]);
+        tag[^1] = '"';
+        return new string(tag);
+    }
+
+    /// <summary>As <see cref="StrongETag(ReadOnlySpan{byte}, HttpContext)"/>, for a checksum already written as text.</summary>
+    public static string StrongETag(string opaque, HttpContext context) => string.Concat("\"", opaque, ETagSuffix(context), "\"");
+
+    /// <summary>"-br", "-gz" or nothing (identity), for the coding <see cref="EncodingFor"/> picks; marks a public response Vary: Accept-Encoding.</summary>
+    private static string ETagSuffix(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!IsPublic(context.Request.Path))
+        {
+            return string.Empty;
+        }
+
+        var headers = context.Response.Headers;
+        var varies = false;
+        foreach (var value in headers.Vary)
+        {
+            varies |= value?.Contains(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase) == true;
+        }
+
+        if (!varies)
+        {
+            headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+
+        return EncodingFor(context) switch
+        {
+            "br" => "-br",
+            "gzip" => "-gz",
+            _ => string.Empty,
+        };
+    }
 
     /// <summary>The content coding the compression middleware will choose for this request ("br", "gzip" or "identity").</summary>
     public static string EncodingFor(HttpContext context)

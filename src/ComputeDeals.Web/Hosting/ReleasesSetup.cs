@@ -85,14 +85,15 @@ public static class ReleasesSetup
                 return Results.NotFound();
             }
 
-            // A release never changes: its checksum is its ETag and it may be cached for a year.
+            // A release never changes: its checksum is its ETag (with the coding's suffix) and it may be cached for a year.
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             http.Response.Headers["X-Checksum-SHA256"] = download.Sha256;
             return Results.File(
                 download.Bytes,
                 format == "json" ? "application/json" : "application/zip",
                 $"computedeals-{id}.{format}",
-                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{download.Sha256}\""));
+                // The JSON is compressed on its way out, so each coding has its own tag; a zip is sent as it is.
+                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(format == "json" ? PublicCompression.StrongETag(download.Sha256, http) : $"\"{download.Sha256}\""));
         }).ExcludeFromDescription();
 
         app.MapGet("/cite.{format:regex(^(bib|ris|json)$)}", async (string format, string? path, CitationQuery citations, HttpContext http) =>

@@ -106,8 +106,8 @@ public static class AtomFeedWriter
         return buffer.ToArray();
     }
 
-    /// <summary>A strong ETag over the feed's bytes.</summary>
-    public static string ETag(byte[] body) => "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"";
+    /// <summary>A strong ETag over the feed's bytes, for the content coding the response goes out in.</summary>
+    public static string ETag(byte[] body, HttpContext context) => Hosting.PublicCompression.StrongETag(SHA256.HashData(body).AsSpan(0, 16), context);
 
     public static string Timestamp(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

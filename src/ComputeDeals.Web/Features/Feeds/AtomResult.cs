@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace ComputeDeals.Web.Features.Feeds;
 
 /// <summary>
-/// An Atom document with a strong ETag (a hash of its bytes) and Last-Modified (the feed's
+/// An Atom document with a strong ETag (a hash of its bytes, one per content coding) and Last-Modified (the feed's
 /// "updated"). A conditional request that matches either gets 304 Not Modified with no body; the
 /// output cache answers repeat requests the same way from the stored headers.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class AtomResult(AtomFeed feed) : IResult, IEndpointMetadataProvid
         ArgumentNullException.ThrowIfNull(httpContext);
         var request = httpContext.Request;
         var body = AtomFeedWriter.Write(Feed, $"{request.Scheme}://{request.Host}{request.PathBase}/");
-        var etag = AtomFeedWriter.ETag(body);
+        var etag = AtomFeedWriter.ETag(body, httpContext);
         var lastModified = TruncateToSeconds(Feed.Updated);
         var response = httpContext.Response;
         var headers = response.GetTypedHeaders();

@@ -85,7 +85,10 @@ public sealed class FeedQuery(
     public static DealFilter FeedView(DealFilter filter) =>
         (filter ?? DealFilter.Default) with { Page = 1, PageSize = EntryCount };
 
-    /// <summary>"xAI (seller), Anthropic (buyer) · compute capacity sale or lease · ~$3–15B/year · at least 300 MW · 6 May 2026. Summary…"</summary>
+    /// <summary>
+    /// "xAI (seller), Anthropic (buyer) · compute capacity sale or lease · Value ~$3–15B/year · Capacity at least 300 MW · 6 May 2026. Summary…":
+    /// the figures read as the timeline card writes them ("Value undisclosed" included), through the one formatter.
+    /// </summary>
     public static string DealText(DealSummary deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
@@ -93,11 +96,11 @@ public sealed class FeedQuery(
         {
             string.Join(", ", deal.Parties.Select(p => $"{p.Name} ({Labels.Of(p.Role)})")),
             Labels.Of(deal.Type),
-            deal.Value.IsDisclosed ? deal.ValueText : "value undisclosed",
+            "Value " + deal.ValueText,
         };
         if (deal.Capacity is not null)
         {
-            parts.Add(deal.CapacityText);
+            parts.Add("Capacity " + deal.CapacityText);
         }
 
         parts.Add(Labels.Date(deal.AnnouncedOn, deal.Precision));

@@ -121,10 +121,21 @@ public sealed class DealImportService(
             string?[] Lines(string column) => [.. DealCsvLayout.Lines(Unguarded(column)).Select(TextRules.Clean)];
             var rowErrors = new List<ImportError>();
             var deal = ReadDeal(Cell, Lines, rowNumber, companyByName, centerBySlug, rowErrors);
+            // A cell that could not be read was replaced by a default (no date, no number), which the rules
+            // would report again: the cell's own problem says what is wrong, so the rules' complaints about
+            // it are dropped, and so are those about the empty or defaulted cells of a figure it belongs to.
+            var unreadable = rowErrors.Select(e => e.Column).ToHashSet(StringComparer.Ordinal);
+            var unreadableFigures = unreadable.Select(FigureOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var ruleErrors = DealRules.Validate(deal, today);
             foreach (var field in ruleErrors.Fields)
             {
-                rowErrors.Add(new ImportError(rowNumber, ColumnOf(field), ruleErrors.For(field)!));
+                var column = ColumnOf(field);
+                var consequence = unreadable.Contains(column)
+                    || (FigureOf(column) is { } figure && unreadableFigures.Contains(figure) && Cell(column) is null);
+                if (!consequence)
+                {
+                    rowErrors.Add(new ImportError(rowNumber, column, ruleErrors.For(field)!));
+                }
             }
 
             if (Slugs.IsValid(deal.Slug) && (existingSlugs.Contains(deal.Slug) || !fileSlugs.Add(deal.Slug)))
@@ -358,7 +369,9 @@ public sealed class DealImportService(
             return date;
         }
 
-        errors.Add(new ImportError(row, column, $"Write the date \"{Short(text)}\" as yyyy-MM-dd, such as 2026-05-06."));
+        errors.Add(new ImportError(row, column, IsDateShaped(text)
+            ? $"\"{Short(text)}\" is not a calendar date: write a date that exists as yyyy-MM-dd (month 01–12, a day the month has), such as 2026-05-06."
+            : $"Write the date \"{Short(text)}\" as yyyy-MM-dd, such as 2026-05-06."));
         return null;
     }
 
@@ -376,6 +389,24 @@ public sealed class DealImportService(
         }
 
         errors.Add(new ImportError(row, column, $"\"{Short(text)}\" is not one of {string.Join(", ", System.Enum.GetNames<T>())}."));
+        return null;
+    }
+
+    /// <summary>True for "2026-13-40": the right shape, but no such day.</summary>
+    private static bool IsDateShaped(string text) =>
+        text.Length == 10 && text[4] == '-' && text[7] == '-' && text.Remove(7, 1).Remove(4, 1).All(char.IsAsciiDigit);
+
+    /// <summary>The figure a column belongs to ("value_low" → "value"), or null for a column that is not part of a figure.</summary>
+    private static string? FigureOf(string column)
+    {
+        foreach (var part in (ReadOnlySpan<string>)["_low", "_high", "_qualifier", "_basis", "_note"])
+        {
+            if (column.EndsWith(part, StringComparison.Ordinal))
+            {
+                return column[..^part.Length];
+            }
+        }
+
         return null;
     }
 
@@ -399,6 +430,7 @@ public sealed class DealImportService(
         "Value.Basis" => "value_basis",
         _ when field.StartsWith("Parties", StringComparison.Ordinal) => "parties",
         _ when field.StartsWith("Sources[", StringComparison.Ordinal) => "source_" + field[(field.IndexOf("].", StringComparison.Ordinal) + 2)..].ToLowerInvariant() switch { "publishedon" => "published_on", var s => s },
+        _ when field.StartsWith("DataCenters[", StringComparison.Ordinal) && field.Contains("].Share.", StringComparison.Ordinal) => "data_center_share_" + field[(field.IndexOf("].Share.", StringComparison.Ordinal) + 8)..].ToLowerInvariant(),
         _ when field.StartsWith("DataCenters[", StringComparison.Ordinal) => "data_centers",
         _ when field.Contains('.', StringComparison.Ordinal) => field.ToLowerInvariant().Replace('.', '_'),
         _ => field.ToLowerInvariant(),

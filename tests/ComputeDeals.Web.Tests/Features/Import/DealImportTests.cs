@@ -95,6 +95,35 @@ public class DealImportTests(TestAppFactory app) : EditingTestBase(app), IClassF
             preview.Errors.Where(e => e.Row == 3).Select(e => $"{e.Column}: {e.Message}"));
     }
 
+    // One bad cell, one problem: the default the importer puts in its place (no date, no number, no
+    // party) used to be reported again by the rules, on the same cell or on another cell of its figure.
+    [Theory]
+    [InlineData("announced_on=2026-13-40", "announced_on", "\"2026-13-40\" is not a calendar date", "2026-05-06")]
+    [InlineData("announced_on=6 May 2026", "announced_on", "Write the date \"6 May 2026\" as yyyy-MM-dd", "2026-05-06")]
+    [InlineData("value_low=lots;value_high=", "value_low", "Write \"lots\" as a plain number", "1500000000")]
+    [InlineData("value_low=;value_high=1e999", "value_high", "Write \"1e999\" as a plain number", "1500000000")]
+    [InlineData("capacity_low=;capacity_qualifier=Roughly", "capacity_qualifier", "\"Roughly\" is not one of", "Approximately")]
+    [InlineData("parties=Nobody:Buyer", "parties", "No company is called \"Nobody\"", "existing company")]
+    [InlineData("data_centers=colossus-1;data_center_share_high=lots;data_center_share_qualifier=UpTo", "data_center_share_high", "Write \"lots\" as a plain number", "1500000000")]
+    public async Task An_unreadable_cell_is_one_problem_naming_the_row_the_column_and_what_is_expected(string change, string column, string wrong, string expected)
+    {
+        var editor = await UserAsync("import-once@example.com", AppRoles.Editor);
+        var cells = Header.Split(',').Zip("Once row,2026-04-01,CloudCommitment,Announced,Google:Provider,1,1,Exact,,,,https://example.com/once,O".Split(','))
+            .ToDictionary(p => p.First, p => p.Second);
+        foreach (var pair in change.Split(';'))
+        {
+            cells[pair.Split('=')[0]] = pair.Split('=')[1];
+        }
+
+        var preview = await Service<DealImportService>().PreviewAsync(editor, string.Join(',', cells.Keys) + "\n" + string.Join(',', cells.Values) + "\n");
+
+        var error = Assert.Single(preview.Errors);
+        Assert.Equal((2, column), (error.Row, error.Column));
+        Assert.Contains(wrong, error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Empty(preview.Deals);
+    }
+
     [Theory]
     [InlineData("title,announced_on\n\"never closed,2026-01-01\n", "never closed")]
     [InlineData("title,announced_on\nab\"cd,2026-01-01\n", "quote appears inside an unquoted field")]
