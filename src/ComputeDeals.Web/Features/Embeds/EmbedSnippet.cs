@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ComputeDeals.Web.Features.Embeds;
 
@@ -9,16 +10,36 @@ public static class EmbedSnippet
 
     public const int MinWidth = 280;
 
-    /// <summary>A height that fits each kind of embed without scrolling at the default width.</summary>
+    /// <summary>
+    /// The iframe height written into the embed code: it fits the seed data's content at the default width
+    /// without scrolling (the valuation-per-MW chart by the number of companies it compares).
+    /// </summary>
     public static int HeightFor(string embedPath) =>
         embedPath.StartsWith("/embed/deals/", StringComparison.Ordinal) ? 340
         : embedPath.StartsWith("/embed/companies/", StringComparison.Ordinal) ? 540
-        : embedPath.StartsWith("/embed/datacenters/", StringComparison.Ordinal) ? 600
+        : embedPath.StartsWith("/embed/datacenters/", StringComparison.Ordinal) ? 700
         : embedPath.StartsWith("/embed/charts/" + EmbedCharts.DealsByQuarter, StringComparison.Ordinal) ? QuarterChartsHeight
+        : embedPath.StartsWith("/embed/charts/" + EmbedCharts.ValuationPerMw, StringComparison.Ordinal) ? ValuationPerMwHeight(ComparedCount(embedPath))
+        : embedPath.StartsWith("/embed/charts/" + EmbedCharts.CapacityByCompany, StringComparison.Ordinal) ? 1500
         : 720;
 
     /// <summary>The quarter embed holds two charts, their captions and the summary: about 820 px at 600 px wide, plus room for other fonts.</summary>
     public const int QuarterChartsHeight = 850;
+
+    /// <summary>
+    /// The valuation-per-MW embed grows with the companies compared (a bar and a table row each, about 100 px at
+    /// 600 px wide): 457 px for one company and 1,574 px for twelve on the seed data.
+    /// </summary>
+    public static int ValuationPerMwHeight(int companies) => 470 + (105 * (Math.Max(companies, 1) - 1));
+
+    // ?companies=a,b,c, or the analytics page's default comparison without it.
+    private static int ComparedCount(string embedPath)
+    {
+        var query = embedPath.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? QueryHelpers.ParseQuery(embedPath[at..]) : [];
+        return query.TryGetValue("companies", out var companies)
+            ? companies.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length
+            : Analytics.AnalyticsQuery.DefaultCompared.Count;
+    }
 
     public static string Iframe(string embedUrl, string title, int height, int? width = null) =>
         string.Create(CultureInfo.InvariantCulture,

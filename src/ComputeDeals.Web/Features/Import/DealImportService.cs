@@ -430,6 +430,7 @@ public sealed class DealImportService(
         "Value.Basis" => "value_basis",
         _ when field.StartsWith("Parties", StringComparison.Ordinal) => "parties",
         _ when field.StartsWith("Sources[", StringComparison.Ordinal) => "source_" + field[(field.IndexOf("].", StringComparison.Ordinal) + 2)..].ToLowerInvariant() switch { "publishedon" => "published_on", var s => s },
+        _ when field.StartsWith("DataCenters[", StringComparison.Ordinal) && field.Contains("].Share.", StringComparison.Ordinal) => "data_center_share_" + field[(field.IndexOf("].Share.", StringComparison.Ordinal) + 8)..].ToLowerInvariant(),
         _ when field.StartsWith("DataCenters[", StringComparison.Ordinal) => "data_centers",
         _ when field.Contains('.', StringComparison.Ordinal) => field.ToLowerInvariant().Replace('.', '_'),
         _ => field.ToLowerInvariant(),

@@ -9,14 +9,7 @@ namespace ComputeDeals.Web.Features.ReadModel;
 /// </summary>
 public static class SnapshotEntities
 {
-    public static Source ToSource(SourceRecord s) => new()
-    {
-        Id = s.Id,
-        Url = s.Url,
-        Title = s.Title,
-        Publisher = s.Publisher,
-        PublishedOn = s.PublishedOn,
-    };
+    public static Source ToSource(SourceRecord s) => RecordMapper.ToSource(s);
 
     /// <summary>The company with its aliases (in id order) and its parent when that is not deleted.</summary>
     public static Company ToCompany(ReadSnapshot snapshot, CompanyRecord c)
@@ -30,24 +23,7 @@ public static class SnapshotEntities
     }
 
     /// <summary>The company's scalar fields only (no parent, aliases or subsidiaries).</summary>
-    public static Company Bare(CompanyRecord c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return new Company
-        {
-            Id = c.Id,
-            Name = c.Name,
-            Slug = c.Slug,
-            Kind = c.Kind,
-            Country = c.Country,
-            Website = c.Website,
-            Description = c.Description,
-            ParentId = c.ParentId,
-            ParentSince = c.ParentSince,
-            CreatedAt = c.CreatedAt,
-            UpdatedAt = c.UpdatedAt,
-        };
-    }
+    public static Company Bare(CompanyRecord c) => RecordMapper.ToCompany(c);
 
     /// <summary>The data center with its operator and its capacity timeline (date, then id), each row with its source.</summary>
     public static DataCenter ToDataCenter(ReadSnapshot snapshot, DataCenterRecord d)
@@ -61,26 +37,7 @@ public static class SnapshotEntities
     }
 
     /// <summary>The data center's scalar fields only.</summary>
-    public static DataCenter Bare(DataCenterRecord d)
-    {
-        ArgumentNullException.ThrowIfNull(d);
-        return new DataCenter
-        {
-            Id = d.Id,
-            Name = d.Name,
-            Slug = d.Slug,
-            OperatorId = d.OperatorId,
-            City = d.City,
-            Region = d.Region,
-            Country = d.Country,
-            Latitude = d.Latitude,
-            Longitude = d.Longitude,
-            Status = d.Status,
-            Description = d.Description,
-            CreatedAt = d.CreatedAt,
-            UpdatedAt = d.UpdatedAt,
-        };
-    }
+    public static DataCenter Bare(DataCenterRecord d) => RecordMapper.ToDataCenter(d);
 
     public static CapacityRow ToCapacityRow(ReadSnapshot snapshot, int dataCenterId, CapacityRecord r)
     {
@@ -99,19 +56,10 @@ public static class SnapshotEntities
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(v);
-        return new Valuation
-        {
-            Id = v.Id,
-            CompanyId = v.CompanyId,
-            Company = CompanyOf(snapshot, v.CompanyId),
-            AsOf = v.AsOf,
-            Amount = v.Amount,
-            Basis = v.Basis,
-            SourceId = v.SourceId,
-            Source = SourceOf(snapshot, v.SourceId),
-            CreatedAt = v.CreatedAt,
-            UpdatedAt = v.UpdatedAt,
-        };
+        var valuation = RecordMapper.ToValuation(v);
+        valuation.Company = CompanyOf(snapshot, v.CompanyId);
+        valuation.Source = SourceOf(snapshot, v.SourceId);
+        return valuation;
     }
 
     /// <summary>
@@ -122,43 +70,24 @@ public static class SnapshotEntities
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(d);
-        return new Deal
+        var deal = RecordMapper.ToDeal(d);
+        deal.IsPublished = true;
+        deal.Parties = [.. d.Parties
+            .Where(p => snapshot.Companies.ContainsKey(p.CompanyId))
+            .Select(p => new DealParty { Id = p.Id, DealId = d.Id, CompanyId = p.CompanyId, Company = Bare(snapshot.Companies[p.CompanyId]), Role = p.Role })];
+        deal.DataCenters = [.. d.DataCenters
+            .Where(x => snapshot.DataCenters.ContainsKey(x.DataCenterId))
+            .Select(x => new DealDataCenter { Id = x.Id, DealId = d.Id, DataCenterId = x.DataCenterId, DataCenter = Bare(snapshot.DataCenters[x.DataCenterId]), Share = x.Share })];
+        deal.Sources = [.. d.Sources.Select(s => new DealSource
         {
-            Id = d.Id,
-            Title = d.Title,
-            Slug = d.Slug,
-            AnnouncedOn = d.AnnouncedOn,
-            AnnouncedPrecision = d.AnnouncedPrecision,
-            Type = d.Type,
-            Status = d.Status,
-            Parties = [.. d.Parties
-                .Where(p => snapshot.Companies.ContainsKey(p.CompanyId))
-                .Select(p => new DealParty { Id = p.Id, DealId = d.Id, CompanyId = p.CompanyId, Company = Bare(snapshot.Companies[p.CompanyId]), Role = p.Role })],
-            DataCenters = [.. d.DataCenters
-                .Where(x => snapshot.DataCenters.ContainsKey(x.DataCenterId))
-                .Select(x => new DealDataCenter { Id = x.Id, DealId = d.Id, DataCenterId = x.DataCenterId, DataCenter = Bare(snapshot.DataCenters[x.DataCenterId]), Share = x.Share })],
-            Value = d.Value,
-            ValuePeriod = d.ValuePeriod,
-            Capacity = d.Capacity,
-            Accelerators = d.Accelerators,
-            TermStart = d.TermStart,
-            TermEnd = d.TermEnd,
-            TermMonths = d.TermMonths,
-            Summary = d.Summary,
-            Sources = [.. d.Sources.Select(s => new DealSource
-            {
-                Id = s.Id,
-                DealId = d.Id,
-                SourceId = s.SourceId,
-                Source = SourceOf(snapshot, s.SourceId),
-                Ordinal = s.Ordinal,
-                Supports = s.Supports,
-            })],
-            IsPublished = true,
-            PublishedAt = d.PublishedAt,
-            CreatedAt = d.CreatedAt,
-            UpdatedAt = d.UpdatedAt,
-        };
+            Id = s.Id,
+            DealId = d.Id,
+            SourceId = s.SourceId,
+            Source = SourceOf(snapshot, s.SourceId),
+            Ordinal = s.Ordinal,
+            Supports = s.Supports,
+        })];
+        return deal;
     }
 
     private static Company? CompanyOf(ReadSnapshot snapshot, int? id) =>

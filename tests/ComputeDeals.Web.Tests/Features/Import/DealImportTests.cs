@@ -104,6 +104,7 @@ public class DealImportTests(TestAppFactory app) : EditingTestBase(app), IClassF
     [InlineData("value_low=;value_high=1e999", "value_high", "Write \"1e999\" as a plain number", "1500000000")]
     [InlineData("capacity_low=;capacity_qualifier=Roughly", "capacity_qualifier", "\"Roughly\" is not one of", "Approximately")]
     [InlineData("parties=Nobody:Buyer", "parties", "No company is called \"Nobody\"", "existing company")]
+    [InlineData("data_centers=colossus-1;data_center_share_high=lots;data_center_share_qualifier=UpTo", "data_center_share_high", "Write \"lots\" as a plain number", "1500000000")]
     public async Task An_unreadable_cell_is_one_problem_naming_the_row_the_column_and_what_is_expected(string change, string column, string wrong, string expected)
     {
         var editor = await UserAsync("import-once@example.com", AppRoles.Editor);
@@ -114,7 +115,7 @@ public class DealImportTests(TestAppFactory app) : EditingTestBase(app), IClassF
             cells[pair.Split('=')[0]] = pair.Split('=')[1];
         }
 
-        var preview = await Service<DealImportService>().PreviewAsync(editor, Header + "\n" + string.Join(',', cells.Values) + "\n");
+        var preview = await Service<DealImportService>().PreviewAsync(editor, string.Join(',', cells.Keys) + "\n" + string.Join(',', cells.Values) + "\n");
 
         var error = Assert.Single(preview.Errors);
         Assert.Equal((2, column), (error.Row, error.Column));
