@@ -312,8 +312,8 @@ public sealed class CachedPagesOptions
 {
     public const string Section = "ContentCache:FastPath";
 
-    /// <summary>Bodies held at most, all entries together.</summary>
-    public long MaxBytes { get; set; } = 32 * 1024 * 1024;
+    /// <summary>Bodies held at most, all entries together (a second copy of what the output cache holds: kept small, see docs/operations.md "Memory").</summary>
+    public long MaxBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>The largest body kept; a larger response is served by the output cache alone.</summary>
     public int MaxEntryBytes { get; set; } = 1024 * 1024;

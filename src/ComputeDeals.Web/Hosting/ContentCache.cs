@@ -38,10 +38,10 @@ public sealed class ContentCacheOptions
 
     /// <summary>
     /// Bytes the output cache holds at most (every stored copy, each content coding): the least
-    /// recently used go first. 32 MB holds thousands of compressed pages; the framework's 100 MB
-    /// default was a fifth of the 500 MB memory target at 100,000 deals (docs/architecture.md).
+    /// recently used go first. 16 MB holds over a thousand compressed pages; the framework's 100 MB
+    /// default was a fifth of the 500 MB memory target at 100,000 deals (docs/operations.md "Memory").
     /// </summary>
-    public long SizeLimit { get; set; } = 32 * 1024 * 1024;
+    public long SizeLimit { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>
     /// The largest response stored (larger ones, such as a whole-dataset CSV export, are streamed

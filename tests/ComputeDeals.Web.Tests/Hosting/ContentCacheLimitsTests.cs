@@ -12,11 +12,11 @@ namespace ComputeDeals.Web.Tests.Hosting;
 public class ContentCacheLimitsTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 {
     [Fact]
-    public void The_output_cache_holds_at_most_32_MB_and_bodies_of_at_most_4_MB_by_default()
+    public void The_output_cache_holds_at_most_16_MB_and_bodies_of_at_most_4_MB_by_default()
     {
         var options = app.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value;
 
-        Assert.Equal(32L * 1024 * 1024, options.SizeLimit);
+        Assert.Equal(16L * 1024 * 1024, options.SizeLimit);
         Assert.Equal(4L * 1024 * 1024, options.MaximumBodySize);
     }
 
