@@ -13,7 +13,9 @@
   const source = script?.dataset.blazorSrc;
   const triggers = ['pointerdown', 'keydown', 'focusin', 'touchstart', 'mouseover'];
   let started = null;
+  let running = false;
   const callbacks = [];
+  const mark = () => { document.documentElement.dataset.blazor = 'started'; };
 
   function load() {
     if (started) return started;
@@ -25,7 +27,10 @@
       // Started below rather than by itself, so the promise says when enhanced navigation is ready.
       blazor.setAttribute('autostart', 'false');
       blazor.onload = () => window.Blazor.start().then(() => {
-        document.documentElement.dataset.blazor = 'started';
+        running = true;
+        mark();
+        // An enhanced navigation copies the new page's <html> attributes over, so the mark is put back.
+        window.Blazor.addEventListener('enhancedload', mark);
         callbacks.splice(0).forEach((callback) => callback(window.Blazor));
         resolve(window.Blazor);
       }, reject);
@@ -38,7 +43,7 @@
   }
 
   function whenStarted(callback) {
-    if (document.documentElement.dataset.blazor === 'started') callback(window.Blazor);
+    if (running) callback(window.Blazor);
     else callbacks.push(callback);
   }
 
