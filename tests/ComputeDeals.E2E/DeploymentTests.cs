@@ -68,7 +68,12 @@ public sealed partial class DeploymentTests : IDisposable
             var scripts = Script().Matches(html).Select(m => m.Groups[1].Value).ToList();
             Assert.Contains(stylesheets, s => s.StartsWith("site-base.", StringComparison.Ordinal));
             Assert.Contains(stylesheets, s => s.EndsWith(".styles.css", StringComparison.Ordinal));
-            Assert.Contains(scripts, s => s.Contains("blazor.web", StringComparison.Ordinal));
+            // Static pages load blazor.web.js on the first interaction: the loader script names it.
+            Assert.Contains(scripts, s => s.Contains("blazor-on-demand", StringComparison.Ordinal));
+            var blazor = BlazorSource().Match(html);
+            Assert.True(blazor.Success, "No data-blazor-src on the home page.");
+            Assert.Contains("_framework/blazor.web.", blazor.Groups[1].Value, StringComparison.Ordinal);
+            scripts.Add(blazor.Groups[1].Value);
             // Static pages do without MudBlazor's package assets; the interactive (editor) pages load them.
             stylesheets.Add("_content/MudBlazor/MudBlazor.min.css");
             scripts.Add("_content/MudBlazor/MudBlazor.min.js");
@@ -162,6 +167,9 @@ public sealed partial class DeploymentTests : IDisposable
     [GeneratedRegex("<link[^>]+rel=\"stylesheet\"[^>]+href=\"([^\"]+)\"")]
     private static partial Regex Stylesheet();
 
-    [GeneratedRegex("<script[^>]+src=\"([^\"]+)\"")]
+    [GeneratedRegex("<script[^>]*\\ssrc=\"([^\"]+)\"")]
     private static partial Regex Script();
+
+    [GeneratedRegex("data-blazor-src=\"([^\"]+)\"")]
+    private static partial Regex BlazorSource();
 }

@@ -47,6 +47,8 @@ public class NoCircuitTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Expect(page.Locator(".cd-league tr[data-company=spacex]")).ToHaveCountAsync(1);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
+        // Blazor did run (the filters started it for enhanced navigation), and still opened no circuit.
+        await Expect(page.Locator("html[data-blazor=started]")).ToHaveCountAsync(1);
         Assert.Empty(blazor);
     }
 }

@@ -6,8 +6,9 @@ using ComputeDeals.Web.Features.Accounts;
 namespace ComputeDeals.Web.Tests.Hosting;
 
 /// <summary>
-/// Static pages load the small site-base.css and no MudBlazor asset; interactive pages load MudBlazor's CSS and
-/// script; an enhanced navigation into an interactive page is answered with "load it yourself".
+/// Static pages load the small site-base.css, no MudBlazor asset and blazor.web.js only through the on-demand loader;
+/// interactive pages load Blazor, MudBlazor's CSS and script at once; an enhanced navigation into an interactive page
+/// is answered with "load it yourself".
 /// </summary>
 public class PageAssetsTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 {
@@ -27,7 +28,9 @@ public class PageAssetsTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 
         Assert.Matches("<link rel=\"stylesheet\" href=\"site-base\\.[a-z0-9]+\\.css\"", html);
         Assert.DoesNotContain("_content/MudBlazor/", html, StringComparison.Ordinal);
-        Assert.Contains("_framework/blazor.web.", html, StringComparison.Ordinal); // enhanced navigation
+        // Blazor (enhanced navigation only) is loaded on the first interaction by the loader, not by a script tag.
+        Assert.Matches("<script src=\"js/blazor-on-demand\\.[a-z0-9]+\\.js\" data-blazor-src=\"_framework/blazor\\.web\\.[a-z0-9]+\\.js\" defer>", html);
+        Assert.DoesNotMatch("<script src=\"_framework/blazor\\.web\\.", html);
     }
 
     [Fact]
@@ -40,7 +43,9 @@ public class PageAssetsTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("<link rel=\"stylesheet\" href=\"_content/MudBlazor/MudBlazor\\.min\\.[a-z0-9]+\\.css\"", html);
+        Assert.Matches("<script src=\"_framework/blazor\\.web\\.[a-z0-9]+\\.js\" defer>", html);
         Assert.Matches("<script src=\"_content/MudBlazor/MudBlazor\\.min\\.[a-z0-9]+\\.js\" defer>", html);
+        Assert.DoesNotContain("blazor-on-demand", html, StringComparison.Ordinal);
         Assert.DoesNotContain("site-base.", html, StringComparison.Ordinal);
     }
 

@@ -36,4 +36,6 @@ document.addEventListener('click', (event) => {
 });
 
 reveal();
-window.Blazor?.addEventListener?.('enhancedload', reveal);
+// Blazor starts on the first interaction on static pages (blazor-on-demand.js), at load on the others.
+if (window.cdBlazor) window.cdBlazor.whenStarted((blazor) => blazor.addEventListener('enhancedload', reveal));
+else window.Blazor?.addEventListener?.('enhancedload', reveal);

@@ -54,13 +54,15 @@ function go(form, replace) {
     start: active && 'selectionStart' in active ? safe(() => active.selectionStart) : null,
     end: active && 'selectionEnd' in active ? safe(() => active.selectionEnd) : null,
   };
-  if (window.Blazor?.navigateTo) {
-    window.Blazor.navigateTo(target, { replaceHistoryEntry: replace });
-  } else if (replace) {
-    location.replace(target);
-  } else {
-    location.assign(target);
+  // Static pages start Blazor on the first interaction (blazor-on-demand.js), which a change is preceded
+  // by; if it is still loading, the change waits for it. Without it, the change is a normal page load.
+  const pageLoad = () => (replace ? location.replace(target) : location.assign(target));
+  const blazor = window.Blazor?.navigateTo ? Promise.resolve(window.Blazor) : window.cdBlazor?.load();
+  if (!blazor) {
+    pageLoad();
+    return;
   }
+  blazor.then((started) => started.navigateTo(target, { replaceHistoryEntry: replace }), pageLoad);
 }
 
 function safe(read) {
@@ -161,6 +163,11 @@ function afterNavigation() {
   }
 }
 
+function listen(blazor) {
+  blazor.addEventListener('enhancedload', afterLoad);
+  blazor.addEventListener('enhancednavigationend', afterNavigation);
+}
+
 enhance();
-window.Blazor?.addEventListener?.('enhancedload', afterLoad);
-window.Blazor?.addEventListener?.('enhancednavigationend', afterNavigation);
+if (window.cdBlazor) window.cdBlazor.whenStarted(listen);
+else if (window.Blazor?.addEventListener) listen(window.Blazor);
