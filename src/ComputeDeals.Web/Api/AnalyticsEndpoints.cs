@@ -36,12 +36,12 @@ public static class AnalyticsEndpoints
         group.MapGet("/valuations", async ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
                 var errors = Errors(analytics, asOf, rollup, out var query);
-                var slugs = (companies ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                if (slugs.Length < 2)
+                var slugs = AnalyticsQuery.ComparedSlugs(companies);
+                if (slugs.Count < 2)
                 {
                     errors["companies"] = ["Name at least two company slugs separated by commas, such as companies=xai,coreweave."];
                 }
-                else if (slugs.Length > MaxCompared)
+                else if (slugs.Count > MaxCompared)
                 {
                     errors["companies"] = [$"Compare at most {MaxCompared} companies at a time."];
                 }

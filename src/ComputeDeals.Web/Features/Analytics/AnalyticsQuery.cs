@@ -21,6 +21,14 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
     /// <summary>Companies compared when the analyst has not picked any.</summary>
     public static readonly IReadOnlyList<string> DefaultCompared = ["xai", "coreweave", "anthropic"];
 
+    /// <summary>
+    /// The company slugs a <c>companies</c> query parameter names, in order: comma-separated, a repeated parameter
+    /// read as one list (a form without JavaScript repeats it), each slug trimmed, blanks dropped. The one reading
+    /// of the parameter for the analytics page, its API, its embed, oEmbed and the embed code's height.
+    /// </summary>
+    public static IReadOnlyList<string> ComparedSlugs(Microsoft.Extensions.Primitives.StringValues companies) =>
+        [.. companies.SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>Capacity positions of every company with capacity at the date (the league table).</summary>

@@ -182,11 +182,10 @@ public static class EmbedEndpoints
         }
 
         var compared = AnalyticsQuery.DefaultCompared;
-        var companiesText = request.Query["companies"].ToString();
         if (name == EmbedCharts.ValuationPerMw && request.Query.ContainsKey("companies"))
         {
-            var slugs = companiesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (slugs.Length is 0 or > AnalyticsEndpoints.MaxCompared)
+            var slugs = AnalyticsQuery.ComparedSlugs(request.Query["companies"]);
+            if (slugs.Count is 0 or > AnalyticsEndpoints.MaxCompared)
             {
                 errors["companies"] = [$"Name one to {AnalyticsEndpoints.MaxCompared} company slugs separated by commas, such as companies=xai,coreweave."];
             }

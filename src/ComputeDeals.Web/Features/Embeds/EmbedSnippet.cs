@@ -37,7 +37,7 @@ public static class EmbedSnippet
     {
         var query = embedPath.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? QueryHelpers.ParseQuery(embedPath[at..]) : [];
         return query.TryGetValue("companies", out var companies)
-            ? companies.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length
+            ? Analytics.AnalyticsQuery.ComparedSlugs(companies).Count
             : Analytics.AnalyticsQuery.DefaultCompared.Count;
     }
 

@@ -151,9 +151,7 @@ public static class OEmbedEndpoints
                     "#valuations" => EmbedCharts.ValuationPerMw,
                     _ => EmbedCharts.CapacityByCompany,
                 };
-                var compared = query.TryGetValue("companies", out var c)
-                    ? c.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
-                    : null;
+                var compared = query.TryGetValue("companies", out var c) ? Analytics.AnalyticsQuery.ComparedSlugs(c) : null;
                 if (chart == EmbedCharts.ValuationPerMw && compared is { Count: 0 or > AnalyticsEndpoints.MaxCompared })
                 {
                     return null;

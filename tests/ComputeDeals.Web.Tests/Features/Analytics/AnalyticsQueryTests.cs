@@ -11,6 +11,14 @@ public class AnalyticsQueryTests(TestAppFactory app) : IClassFixture<TestAppFact
 
     private AnalyticsQuery Service => app.Services.CreateScope().ServiceProvider.GetRequiredService<AnalyticsQuery>();
 
+    [Theory]
+    [InlineData(new[] { "xai,coreweave" }, new[] { "xai", "coreweave" })]
+    [InlineData(new[] { " xai , ,coreweave,", "anthropic" }, new[] { "xai", "coreweave", "anthropic" })]
+    [InlineData(new[] { "", " , " }, new string[0])]
+    [InlineData(new string[0], new string[0])]
+    public void The_companies_parameter_is_one_list_of_trimmed_slugs_in_order(string[] values, string[] slugs) =>
+        Assert.Equal(slugs, AnalyticsQuery.ComparedSlugs(values));
+
     [Fact]
     public async Task XAI_has_contracted_out_300_MW_after_the_Colossus_1_deal()
     {
