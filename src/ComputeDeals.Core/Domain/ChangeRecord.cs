@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using ComputeDeals.Core.Validation;
+
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>An append-only record of one change to one entity.</summary>
@@ -8,6 +11,7 @@ public sealed class ChangeRecord
     public DateTimeOffset At { get; set; }
 
     /// <summary>Who made the change (user name or "seed").</summary>
+    [MaxLength(FieldLimits.UserName)]
     public required string ChangedBy { get; set; }
 
     public EntityKind EntityKind { get; set; }
@@ -27,6 +31,7 @@ public sealed class SlugHistory
 
     public EntityKind EntityKind { get; set; }
 
+    [MaxLength(Slugs.MaxLength)]
     public required string OldSlug { get; set; }
 
     public int EntityId { get; set; }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using ComputeDeals.Core.Validation;
+
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>A company that owns, sells, buys or funds compute capacity.</summary>
@@ -5,18 +8,23 @@ public sealed class Company : ISoftDeletable
 {
     public int Id { get; set; }
 
+    [MaxLength(FieldLimits.Name)]
     public required string Name { get; set; }
 
+    [MaxLength(Slugs.MaxLength)]
     public required string Slug { get; set; }
 
     public CompanyKind Kind { get; set; }
 
     /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    [MaxLength(FieldLimits.CountryCode)]
     public string? Country { get; set; }
 
+    [MaxLength(FieldLimits.Website)]
     public string? Website { get; set; }
 
     /// <summary>Short Markdown description.</summary>
+    [MaxLength(FieldLimits.Description)]
     public string? Description { get; set; }
 
     /// <summary>
@@ -52,5 +60,6 @@ public sealed class CompanyAlias
 
     public int CompanyId { get; set; }
 
+    [MaxLength(FieldLimits.Name)]
     public required string Name { get; set; }
 }

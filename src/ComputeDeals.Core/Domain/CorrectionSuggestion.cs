@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using ComputeDeals.Core.Validation;
+
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>Where a reader's correction stands in the editors' queue.</summary>
@@ -20,10 +23,13 @@ public sealed class CorrectionSuggestion
 
     public int EntityId { get; set; }
 
+    [MaxLength(FieldLimits.CorrectionText)]
     public required string Text { get; set; }
 
+    [MaxLength(FieldLimits.Url)]
     public required string SourceUrl { get; set; }
 
+    [MaxLength(FieldLimits.Email)]
     public string? ContactEmail { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -32,7 +38,9 @@ public sealed class CorrectionSuggestion
 
     public DateTimeOffset? DecidedAt { get; set; }
 
+    [MaxLength(FieldLimits.UserName)]
     public string? DecidedBy { get; set; }
 
+    [MaxLength(FieldLimits.RejectReason)]
     public string? RejectReason { get; set; }
 }

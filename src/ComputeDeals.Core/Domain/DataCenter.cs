@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using ComputeDeals.Core.Figures;
+using ComputeDeals.Core.Validation;
 
 namespace ComputeDeals.Core.Domain;
 
@@ -7,18 +9,23 @@ public sealed class DataCenter : ISoftDeletable
 {
     public int Id { get; set; }
 
+    [MaxLength(FieldLimits.Name)]
     public required string Name { get; set; }
 
+    [MaxLength(Slugs.MaxLength)]
     public required string Slug { get; set; }
 
     public int OperatorId { get; set; }
 
     public Company? Operator { get; set; }
 
+    [MaxLength(FieldLimits.Name)]
     public string? City { get; set; }
 
+    [MaxLength(FieldLimits.Name)]
     public string? Region { get; set; }
 
+    [MaxLength(FieldLimits.CountryCode)]
     public string? Country { get; set; }
 
     public double? Latitude { get; set; }
@@ -27,6 +34,7 @@ public sealed class DataCenter : ISoftDeletable
 
     public FacilityStatus Status { get; set; }
 
+    [MaxLength(FieldLimits.Description)]
     public string? Description { get; set; }
 
     public List<CapacityRow> Capacity { get; set; } = [];
@@ -77,6 +85,7 @@ public sealed class CapacityRow
     /// <summary>Power in MW.</summary>
     public Figure Power { get; set; } = Figure.Undisclosed();
 
+    [MaxLength(FieldLimits.Name)]
     public string? AcceleratorType { get; set; }
 
     /// <summary>Accelerator count, when known.</summary>

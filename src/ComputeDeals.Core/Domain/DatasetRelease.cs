@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using ComputeDeals.Core.Validation;
+
 namespace ComputeDeals.Core.Domain;
 
 /// <summary>
@@ -6,6 +9,7 @@ namespace ComputeDeals.Core.Domain;
 /// </summary>
 public sealed class DatasetRelease
 {
+    [MaxLength(FieldLimits.ReleaseId)]
     public required string Id { get; set; }
 
     /// <summary>Orders releases: the nth release ever made.</summary>
@@ -13,16 +17,19 @@ public sealed class DatasetRelease
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    [MaxLength(FieldLimits.UserName)]
     public required string CreatedBy { get; set; }
 
     /// <summary>The one JSON document of every published record.</summary>
     public required byte[] Json { get; set; }
 
+    [MaxLength(FieldLimits.Sha256Hex)]
     public required string JsonSha256 { get; set; }
 
     /// <summary>A zip of one CSV per record kind.</summary>
     public required byte[] Zip { get; set; }
 
+    [MaxLength(FieldLimits.Sha256Hex)]
     public required string ZipSha256 { get; set; }
 
     /// <summary>JSON object: record kind -> count.</summary>

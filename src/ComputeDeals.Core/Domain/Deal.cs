@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using ComputeDeals.Core.Figures;
+using ComputeDeals.Core.Validation;
 
 namespace ComputeDeals.Core.Domain;
 
@@ -7,8 +9,10 @@ public sealed class Deal : ISoftDeletable
 {
     public int Id { get; set; }
 
+    [MaxLength(FieldLimits.Title)]
     public required string Title { get; set; }
 
+    [MaxLength(Slugs.MaxLength)]
     public required string Slug { get; set; }
 
     public DateOnly AnnouncedOn { get; set; }
@@ -41,6 +45,7 @@ public sealed class Deal : ISoftDeletable
     public int? TermMonths { get; set; }
 
     /// <summary>Markdown summary.</summary>
+    [MaxLength(FieldLimits.Summary)]
     public string? Summary { get; set; }
 
     public List<DealSource> Sources { get; set; } = [];

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
+using ComputeDeals.Core.Validation;
 
 namespace ComputeDeals.Core.Figures;
 
@@ -54,6 +56,7 @@ public sealed record Figure
     public FigureBasis Basis { get; init; } = FigureBasis.Reported;
 
     /// <summary>Free text that qualifies the figure further, such as "reports differ".</summary>
+    [MaxLength(FieldLimits.FigureNote)]
     public string? Note { get; init; }
 
     /// <summary>True when the figure carries a number (see <see cref="IsUndisclosedRule"/>).</summary>

@@ -25,6 +25,18 @@ public static class FieldLimits
 
     /// <summary>The longest email address a mail path may carry (RFC 5321).</summary>
     public const int Email = 254;
+
+    /// <summary>Who made a change, decided a suggestion or created a release: an account's user name (as ASP.NET Core Identity stores it).</summary>
+    public const int UserName = 256;
+
+    /// <summary>An editor's reason for rejecting a suggested correction.</summary>
+    public const int RejectReason = 1000;
+
+    /// <summary>A dataset release id such as 2026-11-29.1.</summary>
+    public const int ReleaseId = 20;
+
+    /// <summary>A SHA-256 checksum as lowercase hex.</summary>
+    public const int Sha256Hex = 64;
 }
 
 /// <summary>Rules for a cited source.</summary>

@@ -1,36 +1,21 @@
 namespace ComputeDeals.Web.Api;
 
-/// <summary>/api/v1/companies: the company list and one company with aliases, parent and subsidiaries.</summary>
+/// <summary>/api/v1/companies (mapped in <see cref="OpenDataApi"/>): the company list's rows and one company with aliases, parent and subsidiaries.</summary>
 public static class CompaniesEndpoints
 {
-    public static IEndpointRouteBuilder MapCompaniesApi(this IEndpointRouteBuilder api)
-    {
-        var (list, get) = api.MapCollection("/companies", "Companies", ListAsync, GetAsync);
-        list.Describe("ListCompanies", "List companies", "Every company, by name, with its parent and how many published deals and data centers it has.");
-        get.Describe("GetCompany", "Get one company", "A company with its aliases, parent (and since when), subsidiaries and the data centers it operates.");
-        return api;
-    }
+    /// <summary>A row of the /companies page as a row of the JSON list.</summary>
+    public static CompanyListItemDto ToListItem(CompanyRow c, ApiLinks links) => new(
+        c.Slug,
+        c.Name,
+        c.Kind,
+        c.Country,
+        c.ParentSlug is null ? null : Ref(c.ParentSlug, c.ParentName ?? c.ParentSlug, links),
+        c.DealCount,
+        c.DataCenterCount,
+        links.CompanyApi(c.Slug),
+        links.CompanyPermalink(c.Slug));
 
-    private static async Task<Results<CachedJson<ListResponse<CompanyListItemDto>>, ValidationProblem>> ListAsync(
-        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken)
-    {
-        var links = new ApiLinks(request);
-        return ListResponse.Of(
-            await parameters.QueryAsync(companies, cancellationToken),
-            parameters.IsFiltered ? null : links.Absolute("/companies"),
-            c => new CompanyListItemDto(
-                c.Slug,
-                c.Name,
-                c.Kind,
-                c.Country,
-                c.ParentSlug is null ? null : Ref(c.ParentSlug, c.ParentName ?? c.ParentSlug, links),
-                c.DealCount,
-                c.DataCenterCount,
-                links.CompanyApi(c.Slug),
-                links.CompanyPermalink(c.Slug)));
-    }
-
-    private static Results<CachedJson<CompanyDetailDto>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
+    public static Results<CachedJson<CompanyDetailDto>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
     {
         var snapshot = readModel.Current;
         if (!snapshot.CompaniesBySlug.TryGetValue(slug, out var company))

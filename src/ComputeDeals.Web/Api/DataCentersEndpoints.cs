@@ -1,39 +1,23 @@
 namespace ComputeDeals.Web.Api;
 
-/// <summary>/api/v1/datacenters: the data center list and one data center with its capacity timeline.</summary>
+/// <summary>/api/v1/datacenters (mapped in <see cref="OpenDataApi"/>): the data center list's rows and one data center with its capacity timeline.</summary>
 public static class DataCentersEndpoints
 {
-    public static IEndpointRouteBuilder MapDataCentersApi(this IEndpointRouteBuilder api)
-    {
-        var (list, get) = api.MapCollection("/datacenters", "Data centers", ListAsync, GetAsync);
-        list.Describe("ListDataCenters", "List data centers",
-            "Every data center, by name, with its operator and the capacity in force today (the latest row on or before today).");
-        get.Describe("GetDataCenter", "Get one data center", "A data center with its operator, location and whole capacity timeline.");
-        return api;
-    }
+    /// <summary>A row of the /datacenters page as a row of the JSON list.</summary>
+    public static DataCenterListItemDto ToListItem(DataCenterRow d, ApiLinks links) => new(
+        d.Slug,
+        d.Name,
+        CompaniesEndpoints.Ref(d.OperatorSlug, d.OperatorName, links),
+        d.Location,
+        d.Status,
+        FigureDto.FromOptional(d.CurrentPower, FigureUnit.Megawatts),
+        d.AcceleratorType,
+        FigureDto.FromOptional(d.CurrentAccelerators, FigureUnit.Count),
+        d.CapacityAsOf,
+        links.DataCenterApi(d.Slug),
+        links.DataCenterPermalink(d.Slug));
 
-    private static async Task<Results<CachedJson<ListResponse<DataCenterListItemDto>>, ValidationProblem>> ListAsync(
-        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken)
-    {
-        var links = new ApiLinks(request);
-        return ListResponse.Of(
-            await parameters.QueryAsync(dataCenters, cancellationToken),
-            parameters.IsFiltered ? null : links.Absolute("/datacenters"),
-            d => new DataCenterListItemDto(
-                d.Slug,
-                d.Name,
-                CompaniesEndpoints.Ref(d.OperatorSlug, d.OperatorName, links),
-                d.Location,
-                d.Status,
-                FigureDto.FromOptional(d.CurrentPower, FigureUnit.Megawatts),
-                d.AcceleratorType,
-                FigureDto.FromOptional(d.CurrentAccelerators, FigureUnit.Count),
-                d.CapacityAsOf,
-                links.DataCenterApi(d.Slug),
-                links.DataCenterPermalink(d.Slug)));
-    }
-
-    private static Results<CachedJson<DataCenterDetailDto>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
+    public static Results<CachedJson<DataCenterDetailDto>, ProblemHttpResult> GetAsync(string slug, HttpRequest request, ReadModel readModel)
     {
         var snapshot = readModel.Current;
         if (!snapshot.DataCentersBySlug.TryGetValue(slug, out var center) || !snapshot.Companies.TryGetValue(center.OperatorId, out var op))

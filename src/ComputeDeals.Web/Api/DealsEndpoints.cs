@@ -1,20 +1,9 @@
 namespace ComputeDeals.Web.Api;
 
-/// <summary>/api/v1/deals: the filtered, sorted, paged deal list and one deal by slug.</summary>
+/// <summary>/api/v1/deals (mapped in <see cref="OpenDataApi"/>): the filtered, sorted, paged deal list and one deal by slug.</summary>
 public static class DealsEndpoints
 {
-    public static IEndpointRouteBuilder MapDealsApi(this IEndpointRouteBuilder api)
-    {
-        var (list, get) = api.MapCollection("/deals", "Deals", ListAsync, GetAsync);
-        list.Describe("ListDeals", "List published deals",
-            "The same filters, sort and paging as the /deals page. Follow links.next to read every row exactly once.");
-        get.Describe("GetDeal", "Get one published deal",
-            "Parties with roles, data centers, figures with the sources that support them, term, summary and sources. "
-            + "A renamed deal's old slug answers 301 to the new URL.");
-        return api;
-    }
-
-    private static async Task<Results<CachedJson<DealListResponse>, ValidationProblem>> ListAsync(
+    public static async Task<Results<CachedJson<DealListResponse>, ValidationProblem>> ListAsync(
         [AsParameters] DealQueryParameters parameters, HttpRequest request, DealListQuery deals, CancellationToken cancellationToken)
     {
         var parsed = parameters.Parse();
@@ -47,7 +36,7 @@ public static class DealsEndpoints
         return new CachedJson<DealListResponse>(response);
     }
 
-    private static async Task<Results<CachedJson<DealDetailDto>, RedirectHttpResult, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<CachedJson<DealDetailDto>, RedirectHttpResult, ProblemHttpResult>> GetAsync(
         string slug, HttpRequest request, ReadModel readModel, SlugRedirects redirects, CancellationToken cancellationToken)
     {
         var snapshot = readModel.Current;

@@ -3,8 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ComputeDeals.Web.Api;
 
+/// <summary>
+/// The filters of a list the website shows too (see <see cref="ApiRoutes.FilteredList{TParameters, TQuery, TRow, TDto}"/>): they read the rows of the
+/// list's query, the JSON list and the CSV alike.
+/// </summary>
+public interface IListParameters<in TQuery, TRow>
+{
+    /// <summary>True when any filter is set: the rows are then not the website's whole list.</summary>
+    bool IsFiltered { get; }
+
+    /// <summary>The rows the website's list shows for these filters, or the bad values by name.</summary>
+    Task<(IReadOnlyList<TRow>? Rows, Dictionary<string, string[]> Errors)> QueryAsync(TQuery query, CancellationToken cancellationToken);
+}
+
 /// <summary>Filters of /api/v1/companies and /api/v1/companies.csv: the same as the /companies page.</summary>
-public sealed record CompanyQueryParameters
+public sealed record CompanyQueryParameters : IListParameters<Features.Companies.CompanyListQuery, Features.Companies.CompanyRow>
 {
     [FromQuery(Name = "q"), Description("Text in the company's name or one of its aliases (at most 100 characters).")]
     public string? Q { get; init; }
@@ -41,7 +54,7 @@ public sealed record CompanyQueryParameters
 }
 
 /// <summary>Filters of /api/v1/datacenters and /api/v1/datacenters.csv.</summary>
-public sealed record DataCenterQueryParameters
+public sealed record DataCenterQueryParameters : IListParameters<Features.DataCenters.DataCenterListQuery, Features.DataCenters.DataCenterRow>
 {
     [FromQuery(Name = "operator"), Description("Operator company slug, e.g. 'xai'.")]
     public string? Operator { get; init; }

@@ -1,17 +1,9 @@
 namespace ComputeDeals.Web.Api;
 
-/// <summary>/api/v1/sources: every report cited by published data.</summary>
+/// <summary>/api/v1/sources (mapped in <see cref="OpenDataApi"/>): every report cited by published data.</summary>
 public static class SourcesEndpoints
 {
-    public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder api)
-    {
-        api.MapGet("/sources", ListAsync).WithTags("Sources").Describe("ListSources", "List sources",
-            "Every source cited by a published deal, a valuation or a data center's capacity row, newest first. "
-            + "Sources cited only by drafts are left out.");
-        return api;
-    }
-
-    private static CachedJson<ListResponse<SourceDto>> ListAsync(ReadModel readModel)
+    public static CachedJson<ListResponse<SourceDto>> List(ReadModel readModel)
     {
         // The snapshot holds exactly the sources that published deals, valuations and capacity rows cite.
         var snapshot = readModel.Current;

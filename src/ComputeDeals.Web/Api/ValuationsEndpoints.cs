@@ -1,16 +1,9 @@
 namespace ComputeDeals.Web.Api;
 
-/// <summary>/api/v1/valuations: what companies were worth, when, on what basis and per which source.</summary>
+/// <summary>/api/v1/valuations (mapped in <see cref="OpenDataApi"/>): what companies were worth, when, on what basis and per which source.</summary>
 public static class ValuationsEndpoints
 {
-    public static IEndpointRouteBuilder MapValuationsApi(this IEndpointRouteBuilder api)
-    {
-        api.MapGet("/valuations", ListAsync).WithTags("Valuations").Describe("ListValuations", "List valuations",
-            "Valuations by company name, then as-of date (oldest first); filter with company=slug.");
-        return api;
-    }
-
-    private static Results<CachedJson<ListResponse<ValuationDto>>, ValidationProblem> ListAsync(
+    public static Results<CachedJson<ListResponse<ValuationDto>>, ValidationProblem> List(
         [AsParameters] ValuationQueryParameters parameters, HttpRequest request, ReadModel readModel)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

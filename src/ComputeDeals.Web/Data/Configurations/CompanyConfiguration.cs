@@ -6,11 +6,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 {
     public void Configure(EntityTypeBuilder<Company> builder)
     {
-        builder.HasNameAndSlug(c => c.Name, FieldLimits.Name, c => c.Slug);
+        builder.HasUniqueSlug(c => c.Slug);
         builder.HasIndex(c => c.Name);
-        builder.Property(c => c.Country).HasMaxLength(FieldLimits.CountryCode);
-        builder.Property(c => c.Website).HasMaxLength(FieldLimits.Website);
-        builder.Property(c => c.Description).HasMaxLength(FieldLimits.Description);
         builder.HasOne(c => c.Parent).WithMany(c => c.Subsidiaries).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Aliases).WithOne().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -20,7 +17,6 @@ internal sealed class CompanyAliasConfiguration : IEntityTypeConfiguration<Compa
 {
     public void Configure(EntityTypeBuilder<CompanyAlias> builder)
     {
-        builder.Property(a => a.Name).HasMaxLength(FieldLimits.Name);
         builder.HasIndex(a => a.Name);
     }
 }

@@ -6,11 +6,7 @@ internal sealed class DataCenterConfiguration : IEntityTypeConfiguration<DataCen
 {
     public void Configure(EntityTypeBuilder<DataCenter> builder)
     {
-        builder.HasNameAndSlug(d => d.Name, FieldLimits.Name, d => d.Slug);
-        builder.Property(d => d.City).HasMaxLength(FieldLimits.Name);
-        builder.Property(d => d.Region).HasMaxLength(FieldLimits.Name);
-        builder.Property(d => d.Country).HasMaxLength(FieldLimits.CountryCode);
-        builder.Property(d => d.Description).HasMaxLength(FieldLimits.Description);
+        builder.HasUniqueSlug(d => d.Slug);
         builder.HasOne(d => d.Operator).WithMany().HasForeignKey(d => d.OperatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Capacity).WithOne().HasForeignKey(r => r.DataCenterId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -23,7 +19,6 @@ internal sealed class CapacityRowConfiguration : IEntityTypeConfiguration<Capaci
         builder.OwnsOne(r => r.Power, f => FigureMapping.Map(f, "Power"));
         builder.Navigation(r => r.Power).IsRequired();
         builder.OwnsOne(r => r.Accelerators, f => FigureMapping.Map(f, "Accelerators"));
-        builder.Property(r => r.AcceleratorType).HasMaxLength(FieldLimits.Name);
         builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(r => new { r.DataCenterId, r.EffectiveDate });
     }

@@ -6,8 +6,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
 {
     public void Configure(EntityTypeBuilder<Deal> builder)
     {
-        builder.HasNameAndSlug(d => d.Title, FieldLimits.Title, d => d.Slug);
-        builder.Property(d => d.Summary).HasMaxLength(FieldLimits.Summary);
+        builder.HasUniqueSlug(d => d.Slug);
         builder.OwnsOne(d => d.Value, f => FigureMapping.Map(f, "Value"));
         builder.Navigation(d => d.Value).IsRequired();
         builder.OwnsOne(d => d.Capacity, f => FigureMapping.Map(f, "Capacity"));

@@ -3,20 +3,17 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ComputeDeals.Web.Data.Configurations;
 
-/// <summary>The columns every edited record shares; lengths come from <see cref="FieldLimits"/>, the limits the forms check.</summary>
+/// <summary>
+/// The columns every edited record shares. Column lengths are not set here: they are the [MaxLength] of each
+/// property in ComputeDeals.Core (from <see cref="FieldLimits"/>, the limits the forms check).
+/// </summary>
 internal static class EditableMapping
 {
-    /// <summary>
-    /// A record editors save with a version check (a stale version is a conflict), named by a text of at most
-    /// <paramref name="nameLength"/> characters and found by a unique slug.
-    /// </summary>
-    public static void HasNameAndSlug<T>(
-        this EntityTypeBuilder<T> builder, Expression<Func<T, string>> name, int nameLength, Expression<Func<T, string>> slug)
+    /// <summary>A record editors save with a version check (a stale version is a conflict) and find by a unique slug.</summary>
+    public static void HasUniqueSlug<T>(this EntityTypeBuilder<T> builder, Expression<Func<T, object?>> slug)
         where T : class, IVersioned
     {
-        builder.Property(name).HasMaxLength(nameLength);
-        var slugColumn = builder.Property(slug).HasMaxLength(Slugs.MaxLength);
-        builder.HasIndex(slugColumn.Metadata.Name).IsUnique();
+        builder.HasIndex(slug).IsUnique();
         builder.IsVersioned();
     }
 

@@ -12,7 +12,7 @@ internal static class FigureMapping
         figure.Property(f => f.High).HasColumnName(prefix + "High");
         figure.Property(f => f.Qualifier).HasColumnName(prefix + "Qualifier");
         figure.Property(f => f.Basis).HasColumnName(prefix + "Basis");
-        figure.Property(f => f.Note).HasColumnName(prefix + "Note").HasMaxLength(FieldLimits.FigureNote);
+        figure.Property(f => f.Note).HasColumnName(prefix + "Note");
         figure.Ignore(f => f.IsDisclosed);
         figure.Ignore(f => f.Floor);
         figure.Ignore(f => f.Ceiling);

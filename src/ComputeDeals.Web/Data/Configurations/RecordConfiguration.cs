@@ -6,9 +6,6 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> builder)
     {
-        builder.Property(s => s.Url).HasMaxLength(FieldLimits.Url);
-        builder.Property(s => s.Title).HasMaxLength(FieldLimits.SourceTitle);
-        builder.Property(s => s.Publisher).HasMaxLength(FieldLimits.Publisher);
         builder.HasIndex(s => s.Url);
     }
 }
@@ -17,7 +14,6 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
 {
     public void Configure(EntityTypeBuilder<ChangeRecord> builder)
     {
-        builder.Property(c => c.ChangedBy).HasMaxLength(256);
         builder.HasIndex(c => new { c.EntityKind, c.EntityId });
         builder.HasIndex(c => c.At);
     }
@@ -27,7 +23,6 @@ internal sealed class SlugHistoryConfiguration : IEntityTypeConfiguration<SlugHi
 {
     public void Configure(EntityTypeBuilder<SlugHistory> builder)
     {
-        builder.Property(s => s.OldSlug).HasMaxLength(Slugs.MaxLength);
         builder.HasIndex(s => new { s.EntityKind, s.OldSlug }).IsUnique();
     }
 }

@@ -250,9 +250,9 @@ public sealed class CorrectionService(IDbContextFactory<AppDbContext> factory, E
             return "Give a reason for rejecting the suggestion.";
         }
 
-        if (reason.Length > 1000)
+        if (reason.Length > FieldLimits.RejectReason)
         {
-            return "Keep the reason under 1,000 characters.";
+            return string.Create(CultureInfo.InvariantCulture, $"Keep the reason under {FieldLimits.RejectReason:N0} characters.");
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
