@@ -14,13 +14,14 @@ if (await app.RunReleaseCommandsAsync(args) || await app.RunUserCommandsAsync(ar
 await app.LoadReadModelAsync();
 
 app.UseTransportSecurity();
+// The request log first, so that the fast path's hits are logged like every other request.
+app.UseRequestLogging();
 app.UseCachedPages();
 
 app.UseAsRecordedPermalinks();
 app.UseReleasePins();
 app.UseHeadAsGet();
 app.UseSecurityHeaders();
-app.UseRequestLogging();
 app.UseAccounts();
 app.UseUi();
 app.UseApi();

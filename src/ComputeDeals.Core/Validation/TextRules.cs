@@ -202,9 +202,14 @@ public static partial class TextRules
         }
     }
 
+    /// <summary>
+    /// A date between <see cref="MinDate"/> and <paramref name="latest"/> (or <see cref="MaxDate"/>). A required date
+    /// that is null or left at its default (0001-01-01: what a date that must have a value holds when none was
+    /// entered, such as a cleared form field or an empty import cell) is missing, and the message says so.
+    /// </summary>
     public static void Date(FieldErrors errors, string field, string label, DateOnly? value, bool required, DateOnly? latest = null)
     {
-        if (value is null)
+        if (value is null || (required && value == default(DateOnly)))
         {
             if (required)
             {

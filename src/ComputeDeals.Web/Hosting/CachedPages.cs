@@ -19,8 +19,10 @@ namespace ComputeDeals.Web.Hosting;
 /// ETag and set no cookie. Every eviction of the output cache clears it (<see cref="EvictingStore"/>),
 /// so an edit, a release or another instance's write is never served stale; a new snapshot
 /// changes the key as well. It holds at most <see cref="CachedPagesOptions.MaxBytes"/> of bodies,
-/// and an entry lives as long as an output-cache entry. Hits are not written to the request log
-/// (they are counted in <see cref="Hits"/>); misses go through the whole pipeline as before.
+/// and an entry lives as long as an output-cache entry. Hits are counted in <see cref="Hits"/> and written
+/// to the request log like every other request (the log middleware runs before this one, and a hit carries
+/// the endpoint of the response it copies, so its event has the same fields); misses go through the whole
+/// pipeline as before.
 /// </para>
 /// </summary>
 public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.IOptions<CachedPagesOptions> options)
@@ -67,6 +69,8 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
             if (entry.Expires > time.GetUtcNow())
             {
                 Interlocked.Increment(ref _hits);
+                // The request log names the endpoint that made the stored response (routing did not run).
+                http.SetEndpoint(entry.Endpoint);
                 await ServeAsync(http, entry, time.GetUtcNow());
                 return;
             }
@@ -96,7 +100,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
             && !StringValues.IsNullOrEmpty(response.Headers.ETag)
             && (response.ContentLength is null || response.ContentLength == body.Length))
         {
-            Store(key, response.Headers, body.ToArray());
+            Store(key, response.Headers, body.ToArray(), http.GetEndpoint());
         }
     }
 
@@ -129,7 +133,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
             " ", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private void Store(string key, IHeaderDictionary headers, byte[] body)
+    private void Store(string key, IHeaderDictionary headers, byte[] body, Endpoint? endpoint)
     {
         var kept = new List<KeyValuePair<string, StringValues>>(headers.Count);
         foreach (var header in headers)
@@ -150,7 +154,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
 
         var lastModified = HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var parsed) ? parsed : (DateTimeOffset?)null;
         var now = time.GetUtcNow();
-        var entry = new Entry([.. kept], body, headers.ETag.ToString(), lastModified, now, now + options.Value.Expiration);
+        var entry = new Entry([.. kept], body, headers.ETag.ToString(), lastModified, now, now + options.Value.Expiration, endpoint);
         if (_entries.TryGetValue(key, out var previous))
         {
             Interlocked.Add(ref _bytes, -previous.Body.Length);
@@ -231,7 +235,8 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
 
     private static ReadOnlySpan<char> Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag.AsSpan(2) : tag.AsSpan();
 
-    private sealed record Entry(KeyValuePair<string, StringValues>[] Headers, byte[] Body, string ETag, DateTimeOffset? LastModified, DateTimeOffset Stored, DateTimeOffset Expires);
+    private sealed record Entry(
+        KeyValuePair<string, StringValues>[] Headers, byte[] Body, string ETag, DateTimeOffset? LastModified, DateTimeOffset Stored, DateTimeOffset Expires, Endpoint? Endpoint);
 
     /// <summary>
     /// Passes every write on to the response and keeps a copy while the response is one the content

@@ -7,11 +7,15 @@ public static class LoggingSetup
 {
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
-        // AddSerilog (not a static bootstrap logger) so several test hosts in one process do not share one.
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // AddSerilog (not a static bootstrap logger), and the static Log.Logger left alone, so that several test hosts
+        // in one process do not share one: each host's ILogger<T> and request log write to its own sinks, and
+        // stopping one host does not silence the others (the default would make every host write to the last one's).
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -19,6 +23,8 @@ public static class LoggingSetup
     {
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger (without it the middleware writes to the static Log.Logger).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {

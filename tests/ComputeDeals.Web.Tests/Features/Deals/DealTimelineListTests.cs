@@ -75,5 +75,27 @@ public class DealTimelineListTests : MudBunitContext
         Assert.DoesNotContain("$0", second.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_separator_stays_with_the_item_after_it_so_no_line_ends_with_it()
+    {
+        var deal = Deal("both", new DateOnly(2026, 4, 20), value: Figure.Range(3e9, 15e9), capacity: Figure.AtLeast(300)) with
+        {
+            Parties = [new PartySummary("spacex", "SpaceX", PartyRole.Partner), new PartySummary("xai", "xAI", PartyRole.Seller), new PartySummary("cursor", "Cursor", PartyRole.Buyer)],
+        };
+        var cut = Render<DealTimelineList>(p => p.Add(l => l.Deals, new[] { deal }));
+        var item = cut.Find("li.cd-wire-item");
+
+        // The figures wrap as flex items: the "·" is inside the capacity item, not an item (or loose text) of its own.
+        var figures = item.QuerySelector(".cd-wire-figures")!;
+        Assert.All(figures.ChildNodes.OfType<AngleSharp.Dom.IText>(), t => Assert.True(string.IsNullOrWhiteSpace(t.Data), $"loose text \"{t.Data}\""));
+        Assert.Equal([$"Value {deal.ValueText}", $"· Capacity {deal.CapacityText}"], figures.Children.Select(c => Normalize(c.TextContent)));
+
+        // Every separator of the card (figures and parties) is followed by a no-break space: a line can break before it, never after.
+        var separators = item.TextContent.Select((c, i) => (c, i)).Where(p => p.c is '·' or '→').ToList();
+        Assert.Equal(3, separators.Count);
+        Assert.All(separators, p => Assert.Equal('\u00A0', item.TextContent[p.i + 1]));
+        Assert.All(separators, p => Assert.Equal(' ', item.TextContent[p.i - 1]));
+    }
+
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -41,6 +41,24 @@ public class EditorComponentTests : MudBunitContext
     }
 
     [Fact]
+    public async Task A_cleared_announcement_date_shows_empty_and_is_reported_as_missing()
+    {
+        var deal = EmptyDeal();
+        var form = Render<DealForm>(p => p.Add(f => f.Model, deal).Add(f => f.Companies, Companies).Add(f => f.Today, new DateOnly(2026, 6, 1)));
+
+        form.Find("#deal-announced").Change(string.Empty);
+        await form.InvokeAsync(() => form.Instance.ValidateAsync());
+
+        form.WaitForAssertion(() =>
+        {
+            Assert.Contains("Enter the announcement date.", form.Markup, StringComparison.Ordinal);
+            Assert.DoesNotContain("announcement date between", form.Markup, StringComparison.Ordinal);
+        });
+        Assert.Equal(default, deal.AnnouncedOn);
+        Assert.True(string.IsNullOrEmpty(form.Find("#deal-announced").GetAttribute("value")), form.Find("#deal-announced").OuterHtml);
+    }
+
+    [Fact]
     public async Task Fixing_a_field_clears_its_message_while_the_rest_stay()
     {
         var deal = EmptyDeal();

@@ -124,6 +124,20 @@ public class DealImportTests(TestAppFactory app) : EditingTestBase(app), IClassF
         Assert.Empty(preview.Deals);
     }
 
+    // An empty date cell is a missing date, not one out of range ("Enter an announcement date between 1990-01-01 and …").
+    [Fact]
+    public async Task An_empty_announcement_date_is_reported_as_missing()
+    {
+        var editor = await UserAsync("import-no-date@example.com", AppRoles.Editor);
+        var csv = Header + "\nNo date row,,CloudCommitment,Announced,Google:Provider,1,1,Exact,,,,https://example.com/no-date,N\n";
+
+        var preview = await Service<DealImportService>().PreviewAsync(editor, csv);
+
+        var error = Assert.Single(preview.Errors);
+        Assert.Equal((2, "announced_on", "Enter the announcement date."), (error.Row, error.Column, error.Message));
+        Assert.Empty(preview.Deals);
+    }
+
     [Theory]
     [InlineData("title,announced_on\n\"never closed,2026-01-01\n", "never closed")]
     [InlineData("title,announced_on\nab\"cd,2026-01-01\n", "quote appears inside an unquoted field")]
