@@ -6,13 +6,20 @@ namespace ComputeDeals.Core.Analytics;
 /// <summary>A report behind a figure, as an explanation lists it.</summary>
 public sealed record SourceRef(int Id, string Title, string Url, string? Publisher);
 
-/// <summary>A company as the analytics need it: identity, kind and parent link.</summary>
-public sealed record CompanyInput
+/// <summary>
+/// A record with a page of its own (company, data center, deal): the id the inputs join on and the slug
+/// the explanations link to.
+/// </summary>
+public abstract record PageInput
 {
     public required int Id { get; init; }
 
     public required string Slug { get; init; }
+}
 
+/// <summary>A company as the analytics need it: identity, kind and parent link.</summary>
+public sealed record CompanyInput : PageInput
+{
     public string Name { get; init; } = string.Empty;
 
     public CompanyKind Kind { get; init; } = CompanyKind.Other;
@@ -46,12 +53,8 @@ public sealed record CapacityRowInput
 }
 
 /// <summary>A data center with its operator and capacity timeline.</summary>
-public sealed record DataCenterInput
+public sealed record DataCenterInput : PageInput
 {
-    public required int Id { get; init; }
-
-    public required string Slug { get; init; }
-
     public string Name { get; init; } = string.Empty;
 
     public required int OperatorId { get; init; }
@@ -66,12 +69,8 @@ public sealed record DealPartyInput(int CompanyId, PartyRole Role);
 public sealed record DealDataCenterInput(int DataCenterId, Figure? Share);
 
 /// <summary>A published, non-deleted deal with the fields the analytics read.</summary>
-public sealed record DealInput
+public sealed record DealInput : PageInput
 {
-    public required int Id { get; init; }
-
-    public required string Slug { get; init; }
-
     public string Title { get; init; } = string.Empty;
 
     public DealType Type { get; init; } = DealType.CapacitySaleOrLease;

@@ -3,8 +3,19 @@ using ComputeDeals.Core.Validation;
 
 namespace ComputeDeals.Core.Domain;
 
+/// <summary>
+/// A row about one record of the dataset (a deal, company, data center or valuation), which it names by kind
+/// and id: a change to it, an old slug of it, a reader's correction of it.
+/// </summary>
+public abstract class AboutEntity
+{
+    public EntityKind EntityKind { get; set; }
+
+    public int EntityId { get; set; }
+}
+
 /// <summary>An append-only record of one change to one entity.</summary>
-public sealed class ChangeRecord
+public sealed class ChangeRecord : AboutEntity
 {
     public long Id { get; set; }
 
@@ -14,10 +25,6 @@ public sealed class ChangeRecord
     [MaxLength(FieldLimits.UserName)]
     public required string ChangedBy { get; set; }
 
-    public EntityKind EntityKind { get; set; }
-
-    public int EntityId { get; set; }
-
     public ChangeAction Action { get; set; }
 
     /// <summary>JSON array of {field, old, new}.</summary>
@@ -25,16 +32,20 @@ public sealed class ChangeRecord
 }
 
 /// <summary>An old slug that now redirects to the entity's current one.</summary>
-public sealed class SlugHistory
+public sealed class SlugHistory : AboutEntity
 {
     public int Id { get; set; }
-
-    public EntityKind EntityKind { get; set; }
 
     [MaxLength(Slugs.MaxLength)]
     public required string OldSlug { get; set; }
 
-    public int EntityId { get; set; }
-
     public DateTimeOffset ChangedAt { get; set; }
+}
+
+/// <summary>Queries over the rows about one entity.</summary>
+public static class AboutEntityQueries
+{
+    /// <summary>The change records of one entity, newest first.</summary>
+    public static IQueryable<ChangeRecord> HistoryOf(this IQueryable<ChangeRecord> records, EntityKind kind, int id) =>
+        records.Where(c => c.EntityKind == kind && c.EntityId == id).OrderByDescending(c => c.Id);
 }

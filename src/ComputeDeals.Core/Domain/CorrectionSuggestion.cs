@@ -15,13 +15,9 @@ public enum SuggestionStatus
 /// A correction a reader sent from a permalink: what is wrong, a source, and optionally how to
 /// reach them. Never shown publicly; the email is never published or exported.
 /// </summary>
-public sealed class CorrectionSuggestion
+public sealed class CorrectionSuggestion : AboutEntity
 {
     public int Id { get; set; }
-
-    public EntityKind EntityKind { get; set; }
-
-    public int EntityId { get; set; }
 
     [MaxLength(FieldLimits.CorrectionText)]
     public required string Text { get; set; }

@@ -8,35 +8,29 @@ public static class AppTheme
     private static readonly string[] SystemFonts =
         ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Noto Sans", "Liberation Sans", "sans-serif"];
 
+    /// <summary>
+    /// Each colour role with its light and its dark value side by side, so that a role's two themes are read (and
+    /// their contrast checked) together. Null keeps MudBlazor's default for that theme.
+    /// </summary>
+    private static readonly ColourRole[] Colours =
+    [
+        new((p, c) => p.Primary = c, "#1f4e9c", "#8fb4ff"),
+        new((p, c) => p.PrimaryContrastText = c, null, "#0d1b33"), // dark text on the light blue: 9:1 (white would be 2:1)
+        new((p, c) => p.Secondary = c, "#8a3b12", "#f2a27a"),
+        new((p, c) => p.AppbarBackground = c, "#13233f", "#0d1522"),
+        new((p, c) => p.AppbarText = c, "#ffffff", "#e8edf5"),
+        new((p, c) => p.Background = c, "#f7f8fa", "#11161d"),
+        new((p, c) => p.Surface = c, "#ffffff", "#19202a"),
+        new((p, c) => p.TextPrimary = c, "#1b1f24", "#e6eaf0"),
+        new((p, c) => p.TextSecondary = c, "#4a5360", "#aab4c2"),
+        new((p, c) => p.LinesDefault = c, "#d5d9df", "#364152"),
+        new((p, c) => p.TableLines = c, "#e3e6ea", "#2a3340"),
+    ];
+
     public static readonly MudTheme Theme = new()
     {
-        PaletteLight = new PaletteLight
-        {
-            Primary = "#1f4e9c",
-            Secondary = "#8a3b12",
-            AppbarBackground = "#13233f",
-            AppbarText = "#ffffff",
-            Background = "#f7f8fa",
-            Surface = "#ffffff",
-            TextPrimary = "#1b1f24",
-            TextSecondary = "#4a5360",
-            LinesDefault = "#d5d9df",
-            TableLines = "#e3e6ea",
-        },
-        PaletteDark = new PaletteDark
-        {
-            Primary = "#8fb4ff",
-            PrimaryContrastText = "#0d1b33", // dark text on the light blue: 9:1 (white would be 2:1)
-            Secondary = "#f2a27a",
-            AppbarBackground = "#0d1522",
-            AppbarText = "#e8edf5",
-            Background = "#11161d",
-            Surface = "#19202a",
-            TextPrimary = "#e6eaf0",
-            TextSecondary = "#aab4c2",
-            LinesDefault = "#364152",
-            TableLines = "#2a3340",
-        },
+        PaletteLight = Painted(new PaletteLight(), c => c.Light),
+        PaletteDark = Painted(new PaletteDark(), c => c.Dark),
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = SystemFonts },
@@ -48,4 +42,21 @@ public static class AppTheme
             Body2 = new Body2Typography { FontFamily = SystemFonts },
         },
     };
+
+    private static T Painted<T>(T palette, Func<ColourRole, string?> colourOf)
+        where T : Palette
+    {
+        foreach (var role in Colours)
+        {
+            if (colourOf(role) is { } colour)
+            {
+                role.Set(palette, colour);
+            }
+        }
+
+        return palette;
+    }
+
+    /// <summary>A colour role of the palette (set by <see cref="Set"/>) and its value in each theme.</summary>
+    private sealed record ColourRole(Action<Palette, string> Set, string? Light, string? Dark);
 }

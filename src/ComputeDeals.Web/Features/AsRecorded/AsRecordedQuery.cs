@@ -78,8 +78,7 @@ public sealed class AsRecordedQuery(IDbContextFactory<AppDbContext> factory)
             return null;
         }
 
-        var records = await db.ChangeRecords.AsNoTracking().Where(c => c.EntityKind == kind && c.EntityId == id.Value)
-            .OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
+        var records = await db.ChangeRecords.AsNoTracking().HistoryOf(kind, id.Value).ToListAsync(cancellationToken);
         var state = new Snapshot();
         foreach (var (field, value) in current.Value.Fields)
         {

@@ -278,8 +278,7 @@ public sealed class EditPipeline(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var latest = await db.ChangeRecords.AsNoTracking()
-            .Where(c => c.EntityKind == kind && c.EntityId == entityId)
-            .OrderByDescending(c => c.Id)
+            .HistoryOf(kind, entityId)
             .Select(c => new { c.ChangedBy, c.At })
             .FirstOrDefaultAsync(cancellationToken);
         return new EditResult(EditOutcome.Conflict, entityId, Conflict: new ConflictInfo(latest?.ChangedBy ?? "another editor", latest?.At ?? default, differences));

@@ -11,8 +11,7 @@ public sealed class ChangeHistoryQuery(IDbContextFactory<AppDbContext> factory)
     public async Task<IReadOnlyList<ChangeEntry>> ForEntityAsync(EntityKind kind, int id, bool showWho, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var records = await db.ChangeRecords.AsNoTracking().Where(c => c.EntityKind == kind && c.EntityId == id)
-            .OrderByDescending(c => c.Id).Take(200).ToListAsync(cancellationToken);
+        var records = await db.ChangeRecords.AsNoTracking().HistoryOf(kind, id).Take(200).ToListAsync(cancellationToken);
         return records.Select(r => ToEntry(r, null, null, showWho)).ToList();
     }
 

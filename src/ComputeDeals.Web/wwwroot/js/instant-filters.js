@@ -57,7 +57,10 @@ function go(form, replace) {
   // Static pages start Blazor on the first interaction (blazor-on-demand.js), which a change is preceded
   // by; if it is still loading, the change waits for it. Without it, the change is a normal page load.
   const pageLoad = () => (replace ? location.replace(target) : location.assign(target));
-  const blazor = window.Blazor?.navigateTo ? Promise.resolve(window.Blazor) : window.cdBlazor?.load();
+  // window.Blazor exists as soon as blazor.web.js has run, before Blazor.start() has finished; on static
+  // pages only the loader's promise says it is ready for navigateTo.
+  const blazor = window.cdBlazor ? window.cdBlazor.load()
+    : window.Blazor?.navigateTo ? Promise.resolve(window.Blazor) : null;
   if (!blazor) {
     pageLoad();
     return;
