@@ -14,9 +14,7 @@ if (await app.RunReleaseCommandsAsync(args) || await app.RunUserCommandsAsync(ar
 await app.LoadReadModelAsync();
 
 app.UseTransportSecurity();
-// The request log first, so that the fast path's hits are logged like every other request.
-app.UseRequestLogging();
-app.UseCachedPages();
+app.UseRequestLogAndCachedPages();
 
 app.UseAsRecordedPermalinks();
 app.UseReleasePins();

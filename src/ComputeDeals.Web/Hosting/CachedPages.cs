@@ -19,10 +19,14 @@ namespace ComputeDeals.Web.Hosting;
 /// ETag and set no cookie. Every eviction of the output cache clears it (<see cref="EvictingStore"/>),
 /// so an edit, a release or another instance's write is never served stale; a new snapshot
 /// changes the key as well. It holds at most <see cref="CachedPagesOptions.MaxBytes"/> of bodies,
-/// and an entry lives as long as an output-cache entry. Hits are counted in <see cref="Hits"/> and written
-/// to the request log like every other request (the log middleware runs before this one, and a hit carries
-/// the endpoint of the response it copies, so its event has the same fields); misses go through the whole
-/// pipeline as before.
+/// and an entry lives as long as an output-cache entry. Misses go through the whole pipeline as before.
+/// </para>
+/// <para>
+/// Hits are counted in <see cref="Hits"/> and, by default, reported to the log once a minute as one summary
+/// line (<see cref="CachedPagesReport"/>): an event per hit would cost more than serving it. With
+/// <see cref="CachedPagesOptions.LogEachHit"/> the request log runs before this middleware instead, and each
+/// hit has its own event with the same fields as every other request (a hit carries the endpoint of the
+/// response it copies). See docs/operations.md "Log files".
 /// </para>
 /// </summary>
 public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.IOptions<CachedPagesOptions> options)
@@ -39,9 +43,13 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _bytes;
     private long _hits;
+    private long _notModified;
 
     /// <summary>How many requests the fast path answered (200 or 304).</summary>
     public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>How many of <see cref="Hits"/> were answered 304 Not Modified.</summary>
+    public long NotModifiedHits => Interlocked.Read(ref _notModified);
 
     /// <summary>How many responses it holds.</summary>
     public int Count => _entries.Count;
@@ -69,7 +77,8 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
             if (entry.Expires > time.GetUtcNow())
             {
                 Interlocked.Increment(ref _hits);
-                // The request log names the endpoint that made the stored response (routing did not run).
+                Interlocked.Increment(ref entry.Hits);
+                // A request log that runs before this names the endpoint that made the stored response (routing did not run).
                 http.SetEndpoint(entry.Endpoint);
                 await ServeAsync(http, entry, time.GetUtcNow());
                 return;
@@ -100,7 +109,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
             && !StringValues.IsNullOrEmpty(response.Headers.ETag)
             && (response.ContentLength is null || response.ContentLength == body.Length))
         {
-            Store(key, response.Headers, body.ToArray(), http.GetEndpoint());
+            Store(key, string.Concat(http.Request.Path.Value, http.Request.QueryString.Value), response.Headers, body.ToArray(), http.GetEndpoint());
         }
     }
 
@@ -133,7 +142,26 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
             " ", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private void Store(string key, IHeaderDictionary headers, byte[] body, Endpoint? endpoint)
+    /// <summary>
+    /// The paths and queries answered most often since the last call, among the entries still held (an eviction
+    /// drops their counts), most asked first; the counts start again from zero.
+    /// </summary>
+    public IReadOnlyList<(string Target, long Hits)> TakeMostAsked(int count)
+    {
+        var byTarget = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in _entries.Values)
+        {
+            var hits = Interlocked.Exchange(ref entry.Hits, 0);
+            if (hits > 0)
+            {
+                byTarget[entry.Target] = byTarget.GetValueOrDefault(entry.Target) + hits;
+            }
+        }
+
+        return [.. byTarget.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(count).Select(t => (t.Key, t.Value))];
+    }
+
+    private void Store(string key, string target, IHeaderDictionary headers, byte[] body, Endpoint? endpoint)
     {
         var kept = new List<KeyValuePair<string, StringValues>>(headers.Count);
         foreach (var header in headers)
@@ -154,7 +182,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
 
         var lastModified = HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var parsed) ? parsed : (DateTimeOffset?)null;
         var now = time.GetUtcNow();
-        var entry = new Entry([.. kept], body, headers.ETag.ToString(), lastModified, now, now + options.Value.Expiration, endpoint);
+        var entry = new Entry(target, [.. kept], body, headers.ETag.ToString(), lastModified, now, now + options.Value.Expiration, endpoint);
         if (_entries.TryGetValue(key, out var previous))
         {
             Interlocked.Add(ref _bytes, -previous.Body.Length);
@@ -171,7 +199,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
         }
     }
 
-    private static Task ServeAsync(HttpContext http, Entry entry, DateTimeOffset now)
+    private Task ServeAsync(HttpContext http, Entry entry, DateTimeOffset now)
     {
         var response = http.Response;
         var headers = response.Headers;
@@ -185,6 +213,7 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
 
         if (NotModified(http.Request, entry))
         {
+            Interlocked.Increment(ref _notModified);
             response.StatusCode = StatusCodes.Status304NotModified;
             headers.Remove(HeaderNames.ContentType);
             headers.Remove(HeaderNames.ContentEncoding);
@@ -236,7 +265,11 @@ public sealed class CachedPages(TimeProvider time, Microsoft.Extensions.Options.
     private static ReadOnlySpan<char> Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag.AsSpan(2) : tag.AsSpan();
 
     private sealed record Entry(
-        KeyValuePair<string, StringValues>[] Headers, byte[] Body, string ETag, DateTimeOffset? LastModified, DateTimeOffset Stored, DateTimeOffset Expires, Endpoint? Endpoint);
+        string Target, KeyValuePair<string, StringValues>[] Headers, byte[] Body, string ETag, DateTimeOffset? LastModified, DateTimeOffset Stored, DateTimeOffset Expires, Endpoint? Endpoint)
+    {
+        /// <summary>Hits since the last <see cref="TakeMostAsked"/>.</summary>
+        public long Hits;
+    }
 
     /// <summary>
     /// Passes every write on to the response and keeps a copy while the response is one the content
@@ -325,6 +358,61 @@ public sealed class CachedPagesOptions
 
     /// <summary>How long an entry lives at most (the output cache's expiration).</summary>
     public TimeSpan Expiration { get; set; } = new ContentCacheOptions().Expiration;
+
+    /// <summary>
+    /// Write an event to the request log for every hit, as for every other request. Off by default: at tens of
+    /// thousands of hits a second the events cost more than the hits (docs/benchmarks.md), so hits are summed
+    /// in one line every <see cref="ReportInterval"/> instead.
+    /// </summary>
+    public bool LogEachHit { get; set; }
+
+    /// <summary>How often the summary of hits is logged (when <see cref="LogEachHit"/> is off and there were hits).</summary>
+    public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Logs the fast path's hits as one Information line per <see cref="CachedPagesOptions.ReportInterval"/>: how many,
+/// how many were 304, and the five paths asked most. Written only when there were hits and each hit is not logged.
+/// </summary>
+public sealed partial class CachedPagesReport(
+    CachedPages pages, Microsoft.Extensions.Options.IOptions<CachedPagesOptions> options, TimeProvider time, ILogger<CachedPagesReport> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.LogEachHit)
+        {
+            return;
+        }
+
+        var interval = options.Value.ReportInterval;
+        var (hits, notModified) = (pages.Hits, pages.NotModifiedHits);
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var (nowHits, nowNotModified) = (pages.Hits, pages.NotModifiedHits);
+                var mostAsked = pages.TakeMostAsked(5);
+                if (nowHits > hits)
+                {
+                    LogSummary(
+                        nowHits - hits,
+                        nowNotModified - notModified,
+                        interval.TotalSeconds,
+                        string.Join(", ", mostAsked.Select(m => $"{m.Target} ({m.Hits})")));
+                }
+
+                (hits, notModified) = (nowHits, nowNotModified);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Cached-page fast path answered {Hits} requests ({NotModified} of them 304) in the last {Seconds} s; most asked: {MostAsked}")]
+    private partial void LogSummary(long hits, long notModified, double seconds, string mostAsked);
 }
 
 /// <summary>The output-cache store, with every eviction also clearing <see cref="CachedPages"/>.</summary>
@@ -355,6 +443,7 @@ public static class CachedPagesSetup
             .Configure(o => o.Expiration = expiration)
             .BindConfiguration(CachedPagesOptions.Section);
         services.AddSingleton<CachedPages>();
+        services.AddHostedService<CachedPagesReport>();
         var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(store);
         services.AddSingleton<IOutputCacheStore>(sp => new EvictingStore(
@@ -365,12 +454,27 @@ public static class CachedPagesSetup
         return services;
     }
 
-    /// <summary>Answers repeats of cached public responses before the rest of the pipeline; call first (after forwarded headers).</summary>
-    public static WebApplication UseCachedPages(this WebApplication app)
+    /// <summary>
+    /// The request log and the fast path that answers repeats of cached public responses, before the rest of the
+    /// pipeline; call first (after forwarded headers). The fast path comes first, so a hit skips the request log
+    /// and is counted in the summary, unless <see cref="CachedPagesOptions.LogEachHit"/> puts the log in front.
+    /// </summary>
+    public static WebApplication UseRequestLogAndCachedPages(this WebApplication app)
     {
         var pages = app.Services.GetRequiredService<CachedPages>();
         var readModel = app.Services.GetRequiredService<Features.ReadModel.ReadModel>();
+        var logEachHit = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CachedPagesOptions>>().Value.LogEachHit;
+        if (logEachHit)
+        {
+            app.UseRequestLogging();
+        }
+
         app.Use((context, next) => pages.InvokeAsync(context, next, readModel));
+        if (!logEachHit)
+        {
+            app.UseRequestLogging();
+        }
+
         return app;
     }
 }
