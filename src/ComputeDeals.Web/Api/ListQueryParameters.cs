@@ -19,7 +19,7 @@ public interface IListParameters<in TQuery, TRow>
 /// <summary>Filters of /api/v1/companies and /api/v1/companies.csv: the same as the /companies page.</summary>
 public sealed record CompanyQueryParameters : IListParameters<Features.Companies.CompanyListQuery, Features.Companies.CompanyRow>
 {
-    [FromQuery(Name = "q"), Description("Text in the company's name or one of its aliases (at most 100 characters).")]
+    [FromQuery(Name = "q"), Description("Text in the company's name or one of its aliases (at most 100 characters), as on /companies and /search.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "kind"), Description("Company kind: aiLab, hyperscaler, neocloud, chipMaker, investor, conglomerate or other.")]
@@ -62,7 +62,7 @@ public sealed record DataCenterQueryParameters : IListParameters<Features.DataCe
     [FromQuery(Name = "status"), Description("Facility status: planned, underConstruction, operational or decommissioned.")]
     public string? Status { get; init; }
 
-    [FromQuery(Name = "q"), Description("Text in the name, city, region or operator (at most 100 characters).")]
+    [FromQuery(Name = "q"), Description("Text in the name, city, region, country code or operator's name (at most 100 characters), as on /datacenters and /search.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "country"), Description("Two-letter country code, e.g. US.")]

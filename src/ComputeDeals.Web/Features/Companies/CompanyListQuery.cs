@@ -21,8 +21,8 @@ public sealed class CompanyListQuery(ReadModel.ReadModel readModel)
         Task.FromResult(List(readModel.Current, filter));
 
     /// <summary>
-    /// Companies that are not deleted, narrowed by kind, country and text (name or alias, ignoring
-    /// case), sorted by name (ordinal) or by deal count, data center count or country, then name.
+    /// Companies that are not deleted, narrowed by kind, country and text (<see cref="SearchTexts"/>),
+    /// sorted by name (ordinal) or by deal count, data center count or country, then name.
     /// </summary>
     public static IReadOnlyList<CompanyRow> List(ReadSnapshot snapshot, CompanyListFilter filter)
     {
@@ -36,7 +36,7 @@ public sealed class CompanyListQuery(ReadModel.ReadModel readModel)
 
         rows = rows
             .InCountry(filter.Country, r => r.Country)
-            .Containing(filter.Text, r => snapshot.CompaniesBySlug[r.Slug].Aliases.Prepend(r.Name));
+            .Containing(filter.Text, r => SearchTexts(snapshot.CompaniesBySlug[r.Slug]));
 
         return filter.SortKey switch
         {
@@ -45,6 +45,16 @@ public sealed class CompanyListQuery(ReadModel.ReadModel readModel)
             "country" => [.. rows.OrderBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)],
             _ => [.. rows],
         };
+    }
+
+    /// <summary>
+    /// The texts a company search matches (each contains the query, ignoring case): the name and every
+    /// alias. The one rule behind /companies?q=, /api/v1/companies?q= (and its CSV) and the companies of /search.
+    /// </summary>
+    public static IEnumerable<string> SearchTexts(CompanyRecord company)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        return company.Aliases.Prepend(company.Name);
     }
 
     /// <summary>The countries that companies are in, for the filter's choices.</summary>

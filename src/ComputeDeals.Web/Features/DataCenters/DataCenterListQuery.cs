@@ -23,16 +23,15 @@ public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvi
         Task.FromResult(List(readModel.Current, filter, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
 
     /// <summary>
-    /// Data centers that are not deleted (and whose operator is not), narrowed by status, country and
-    /// text (name, city, region or operator name, ignoring case), with the capacity in force on
-    /// <paramref name="today"/>, sorted by name (ordinal) or by operator, power or status.
+    /// The public data centers (<see cref="Public"/>), narrowed by status, country and text
+    /// (<see cref="SearchTexts"/>), with the capacity in force on <paramref name="today"/>, sorted by
+    /// name (ordinal) or by operator, power or status.
     /// </summary>
     public static IReadOnlyList<DataCenterRow> List(ReadSnapshot snapshot, DataCenterListFilter filter, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(filter);
-        IEnumerable<DataCenterRecord> centers = snapshot.Memo("datacenters/byname", s =>
-            s.Dataset.DataCenters.Where(d => s.Companies.ContainsKey(d.OperatorId)).OrderBy(d => d.Name, StringComparer.Ordinal).ToArray());
+        IEnumerable<DataCenterRecord> centers = Public(snapshot);
         if (filter.Status is { } status)
         {
             centers = centers.Where(d => d.Status == status);
@@ -40,15 +39,14 @@ public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvi
 
         centers = centers
             .InCountry(filter.Country, d => d.Country)
-            .Containing(filter.Text, d => [d.Name, d.City, d.Region, snapshot.Companies[d.OperatorId].Name]);
+            .Containing(filter.Text, d => SearchTexts(snapshot, d));
 
         var rows = centers.Select(d =>
         {
             var row = CapacityAt(d, today);
-            var location = string.Join(", ", new[] { d.City, d.Region, d.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
             var op = snapshot.Companies[d.OperatorId];
             return new DataCenterRow(
-                d.Slug, d.Name, op.Slug, op.Name, location, d.Status,
+                d.Slug, d.Name, op.Slug, op.Name, d.Location, d.Status,
                 row?.Power, row?.AcceleratorType, row?.Accelerators, row?.EffectiveDate);
         });
         // Sorting by power uses the figure's floor; undisclosed power sorts last, never as zero.
@@ -59,6 +57,30 @@ public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvi
             "status" => [.. rows.OrderBy(r => r.Status).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)],
             _ => [.. rows],
         };
+    }
+
+    /// <summary>
+    /// The data centers anyone can see: not deleted and operated by a company that is not deleted (a
+    /// data center of a deleted operator has no page), by name (ordinal). The list, the API and
+    /// /search all start from these.
+    /// </summary>
+    public static IReadOnlyList<DataCenterRecord> Public(ReadSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Memo<IReadOnlyList<DataCenterRecord>>("datacenters/byname", s =>
+            [.. s.Dataset.DataCenters.Where(d => s.Companies.ContainsKey(d.OperatorId)).OrderBy(d => d.Name, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The texts a data-center search matches (each contains the query, ignoring case): the name, the
+    /// city, the region, the country code and the operator's name. The one rule behind
+    /// /datacenters?q=, /api/v1/datacenters?q= (and its CSV) and the data centers of /search.
+    /// </summary>
+    public static IEnumerable<string?> SearchTexts(ReadSnapshot snapshot, DataCenterRecord center)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(center);
+        return [center.Name, center.City, center.Region, center.Country, snapshot.Companies[center.OperatorId].Name];
     }
 
     /// <summary>The countries that data centers are in, for the filter's choices.</summary>
