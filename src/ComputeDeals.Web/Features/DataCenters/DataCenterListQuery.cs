@@ -5,12 +5,36 @@ public sealed record DataCenterRow(
     string Slug, string Name, string OperatorSlug, string OperatorName, string Location, FacilityStatus Status,
     Figure? CurrentPower, string? AcceleratorType, Figure? CurrentAccelerators, DateOnly? CapacityAsOf);
 
-/// <summary>Filters and sort of the data center list, as they appear in the query string.</summary>
-public sealed record DataCenterListFilter(string? Text = null, string? Country = null, FacilityStatus? Status = null, string? Sort = null)
+/// <summary>
+/// Filters and sort of the data center list, as they appear in the query string of /datacenters,
+/// /api/v1/datacenters and /api/v1/datacenters.csv: <see cref="Parse"/> reads them for all three and
+/// <see cref="ToQuery"/> writes them back, so the page, its JSON and its CSV hold the same rows.
+/// </summary>
+public sealed record DataCenterListFilter(string? Text = null, string? Country = null, FacilityStatus? Status = null, string? Sort = null, string? Operator = null)
 {
+    public const int MaxTextLength = 100;
+
     public static readonly IReadOnlyList<string> Sorts = ["name", "operator", "power", "status"];
 
     public string SortKey => Sort is { } s && Sorts.Contains(s) ? s : "name";
+
+    /// <summary>True when a filter (not the sort) narrows the rows: they are then not the whole list.</summary>
+    public bool IsFiltered => Text is not null || Country is not null || Status is not null || Operator is not null;
+
+    /// <summary>Reads the query values; each bad one is reported in <paramref name="errors"/> by name and left out.</summary>
+    public static DataCenterListFilter Parse(string? q, string? country, string? status, string? sort, string? operatorSlug, Dictionary<string, string[]> errors) => new(
+        QueryValues.Text("q", q, errors, MaxTextLength),
+        QueryValues.Country("country", country, errors),
+        QueryValues.Enum<FacilityStatus>("status", status, errors),
+        QueryValues.OneOf("sort", sort, Sorts, errors),
+        QueryValues.Slug("operator", operatorSlug, errors));
+
+    /// <summary>The query values <see cref="Parse"/> reads back into this filter, with <paramref name="sort"/> instead of its own when given (the default sort left out).</summary>
+    public (string Key, string? Value)[] ToQuery(string? sort = null) =>
+    [
+        ("q", Text), ("operator", Operator), ("country", Country), ("status", QueryValues.Name(Status)),
+        ("sort", (sort ?? SortKey) is var key && key != "name" ? key : null),
+    ];
 }
 
 /// <summary>Reads the data center list from the read model (no SQL).</summary>
@@ -23,7 +47,7 @@ public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvi
         Task.FromResult(List(readModel.Current, filter, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
 
     /// <summary>
-    /// The public data centers (<see cref="Public"/>), narrowed by status, country and text
+    /// The public data centers (<see cref="Public"/>), narrowed by operator (slug), status, country and text
     /// (<see cref="SearchTexts"/>), with the capacity in force on <paramref name="today"/>, sorted by
     /// name (ordinal) or by operator, power or status.
     /// </summary>
@@ -32,6 +56,11 @@ public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvi
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(filter);
         IEnumerable<DataCenterRecord> centers = Public(snapshot);
+        if (filter.Operator is { } operatorSlug)
+        {
+            centers = centers.Where(d => snapshot.Companies[d.OperatorId].Slug == operatorSlug);
+        }
+
         if (filter.Status is { } status)
         {
             centers = centers.Where(d => d.Status == status);
