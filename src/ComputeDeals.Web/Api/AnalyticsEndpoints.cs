@@ -269,7 +269,7 @@ public static class AnalyticsEndpoints
     {
         public static DealValueDto From(DealValueRow r, ApiLinks links) => new(
             AnalyticsDealDto.From(r.Deal, links),
-            r.Parties.Select(p => new PartyDto(p.Company.Slug, p.Company.Name, p.Role, links.CompanyApi(p.Company.Slug), links.CompanyPermalink(p.Company.Slug))).ToList(),
+            r.Parties.Select(p => PartyDto.Of(p.Company.Slug, p.Company.Name, p.Role, links)).ToList(),
             FigureFormatter.FormatDealValue(r.Value, r.ValuePeriod),
             r.ValuePeriod,
             RangeDto.From(r.Mw, FigureUnit.Megawatts),

@@ -53,7 +53,12 @@ public sealed record PageLinksDto(
     [property: Description("The same rows on the website.")] string Html);
 
 /// <summary>A company's part in a deal.</summary>
-public sealed record PartyDto(string Slug, string Name, PartyRole Role, string Url, string Permalink);
+public sealed record PartyDto(string Slug, string Name, PartyRole Role, string Url, string Permalink)
+{
+    /// <summary>The party with its company's API and page links: how every deal shape of the API names a party.</summary>
+    public static PartyDto Of(string slug, string name, PartyRole role, ApiLinks links) =>
+        new(slug, name, role, links.CompanyApi(slug), links.CompanyPermalink(slug));
+}
 
 /// <summary>One page of deals matching the filters.</summary>
 public sealed record DealListResponse(

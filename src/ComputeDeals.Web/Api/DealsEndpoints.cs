@@ -61,7 +61,7 @@ public static class DealsEndpoints
         Labels.Date(d.AnnouncedOn, d.Precision),
         d.Type,
         d.Status,
-        d.Parties.Select(p => new PartyDto(p.Slug, p.Name, p.Role, links.CompanyApi(p.Slug), links.CompanyPermalink(p.Slug))).ToList(),
+        d.Parties.Select(p => PartyDto.Of(p.Slug, p.Name, p.Role, links)).ToList(),
         FigureDto.FromValue(d.Value, d.ValuePeriod),
         d.ValuePeriod,
         FigureDto.FromOptional(d.Capacity, FigureUnit.Megawatts),
@@ -86,7 +86,7 @@ public static class DealsEndpoints
             deal.Type,
             deal.Status,
             deal.Parties.Where(p => p.Company is not null)
-                .Select(p => new PartyDto(p.Company!.Slug, p.Company.Name, p.Role, links.CompanyApi(p.Company.Slug), links.CompanyPermalink(p.Company.Slug)))
+                .Select(p => PartyDto.Of(p.Company!.Slug, p.Company.Name, p.Role, links))
                 .ToList(),
             deal.DataCenters.Where(x => x.DataCenter is not null)
                 .Select(x => new DealDataCenterDto(
