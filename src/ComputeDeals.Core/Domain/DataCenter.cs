@@ -47,8 +47,19 @@ public sealed class DataCenter : ISoftDeletable
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>Where it is, as every page, export and API shows it: see <see cref="LocationOf"/>.</summary>
+    public string Location => LocationOf(City, Region, Country);
+
     /// <summary>The capacity in force at a date: the latest row at or before it.</summary>
     public CapacityRow? CapacityAt(DateOnly date) => CapacityTimeline.At(Capacity, date);
+
+    /// <summary>
+    /// A data center's location text: "City, Region, Country" with blank parts left out (the country
+    /// is its two-letter code), or "" when all three are blank. The one definition the pages, the
+    /// search results, the JSON and CSV lists and the embeds show.
+    /// </summary>
+    public static string LocationOf(string? city, string? region, string? country) =>
+        string.Join(", ", new[] { city, region, country }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }
 
 /// <summary>One dated row of a data center's capacity timeline.</summary>

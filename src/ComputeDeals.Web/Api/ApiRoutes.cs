@@ -49,4 +49,22 @@ public static class ApiRoutes
                 parameters.IsFiltered ? null : links.Absolute(page),
                 row => toDto(row, links));
         };
+
+    /// <summary>
+    /// The CSV export of a list the website shows too (/companies.csv, /datacenters.csv): the rows
+    /// <typeparamref name="TParameters"/> read for <see cref="FilteredList{TParameters, TQuery, TRow, TDto}"/>, through
+    /// the same <see cref="IListParameters{TQuery, TRow}"/>, so the file holds the JSON list's (and the page's) rows in
+    /// the same order; a bad filter value answers the same 400 problem.
+    /// </summary>
+    public static Delegate FilteredCsv<TParameters, TQuery, TRow>(string fileName, IReadOnlyList<string> columns, Action<TRow, CsvRecordBuilder, ApiLinks> write)
+        where TParameters : IListParameters<TQuery, TRow> =>
+        async Task<Results<CsvResult<TRow>, ValidationProblem>> (
+            [AsParameters] TParameters parameters, HttpRequest request, TQuery query, CancellationToken cancellationToken) =>
+        {
+            var links = new ApiLinks(request);
+            var (rows, errors) = await parameters.QueryAsync(query, cancellationToken);
+            return rows is null
+                ? ApiProblems.InvalidQuery(errors)
+                : new CsvResult<TRow>(fileName, columns, rows.ToAsyncEnumerable(), (row, csv) => write(row, csv, links));
+        };
 }

@@ -30,10 +30,10 @@ public static class CsvExportEndpoints
                 + "Parties are flattened as 'slug:role; slug:role'; figures as low, high and qualifier columns in base units. "
                 + "The columns are those the deal import reads (see docs/api.md), so an exported file imports as it is.")
             .Produces<string>(StatusCodes.Status200OK, CsvContentType);
-        group.MapGet("/companies.csv", Companies)
+        group.MapGet("/companies.csv", ApiRoutes.FilteredCsv<CompanyQueryParameters, CompanyListQuery, CompanyRow>("computedeals-companies.csv", CompanyColumns, WriteCompany))
             .Describe("ExportCompaniesCsv", "Download companies as CSV", "The rows of /api/v1/companies with the same filters.")
             .Produces<string>(StatusCodes.Status200OK, CsvContentType);
-        group.MapGet("/datacenters.csv", DataCenters)
+        group.MapGet("/datacenters.csv", ApiRoutes.FilteredCsv<DataCenterQueryParameters, DataCenterListQuery, DataCenterRow>("computedeals-datacenters.csv", DataCenterColumns, WriteDataCenter))
             .Describe("ExportDataCentersCsv", "Download data centers as CSV", "The rows of /api/v1/datacenters with the same filters, with the capacity in force today.")
             .Produces<string>(StatusCodes.Status200OK, CsvContentType);
         return api;
@@ -55,29 +55,20 @@ public static class CsvExportEndpoints
         return new CsvResult<DealEntry>("computedeals-deals.csv", DealColumns, rows, (e, csv) => DealCsvLayout.Write(csv, e, snapshot, links.DealPermalink(e.Deal.Slug)));
     }
 
-    private static async Task<Results<CsvResult<CompanyRow>, ValidationProblem>> Companies(
-        [AsParameters] CompanyQueryParameters parameters, HttpRequest request, CompanyListQuery companies, CancellationToken cancellationToken) =>
-        Export(await parameters.QueryAsync(companies, cancellationToken), "computedeals-companies.csv", CompanyColumns, new ApiLinks(request), (c, csv, links) => csv
-            .Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.ParentSlug).Text(c.ParentName)
-            .Number(c.DealCount).Number(c.DataCenterCount).Text(Name(c.Coverage)).Text(links.CompanyPermalink(c.Slug)));
+    /// <summary>One row of companies.csv, in <see cref="CompanyColumns"/> order.</summary>
+    private static void WriteCompany(CompanyRow c, CsvRecordBuilder csv, ApiLinks links) => csv
+        .Text(c.Slug).Text(c.Name).Text(Name(c.Kind)).Text(c.Country).Text(c.ParentSlug).Text(c.ParentName)
+        .Number(c.DealCount).Number(c.DataCenterCount).Text(Name(c.Coverage)).Text(links.CompanyPermalink(c.Slug));
 
-    private static async Task<Results<CsvResult<DataCenterRow>, ValidationProblem>> DataCenters(
-        [AsParameters] DataCenterQueryParameters parameters, HttpRequest request, DataCenterListQuery dataCenters, CancellationToken cancellationToken) =>
-        Export(await parameters.QueryAsync(dataCenters, cancellationToken), "computedeals-datacenters.csv", DataCenterColumns, new ApiLinks(request), (d, csv, links) =>
-        {
-            csv.Text(d.Slug).Text(d.Name).Text(d.OperatorSlug).Text(d.OperatorName).Text(d.Location).Text(Name(d.Status));
-            csv.Figure(d.CurrentPower);
-            csv.Text(d.CurrentPower is null ? null : FigureFormatter.Format(d.CurrentPower, FigureUnit.Megawatts)).Text(d.AcceleratorType);
-            csv.Figure(d.CurrentAccelerators);
-            csv.Date(d.CapacityAsOf).Text(links.DataCenterPermalink(d.Slug));
-        });
-
-    /// <summary>The rows of a list query (the JSON list's, unpaged) as a CSV file, or its bad parameters as a problem.</summary>
-    private static Results<CsvResult<T>, ValidationProblem> Export<T>(
-        (IReadOnlyList<T>? Rows, Dictionary<string, string[]> Errors) query, string fileName, IReadOnlyList<string> columns, ApiLinks links, Action<T, CsvRecordBuilder, ApiLinks> write) =>
-        query.Rows is { } rows
-            ? new CsvResult<T>(fileName, columns, rows.ToAsyncEnumerable(), (row, csv) => write(row, csv, links))
-            : ApiProblems.InvalidQuery(query.Errors);
+    /// <summary>One row of datacenters.csv, in <see cref="DataCenterColumns"/> order.</summary>
+    private static void WriteDataCenter(DataCenterRow d, CsvRecordBuilder csv, ApiLinks links)
+    {
+        csv.Text(d.Slug).Text(d.Name).Text(d.OperatorSlug).Text(d.OperatorName).Text(d.Location).Text(Name(d.Status));
+        csv.Figure(d.CurrentPower);
+        csv.Text(d.CurrentPower is null ? null : FigureFormatter.Format(d.CurrentPower, FigureUnit.Megawatts)).Text(d.AcceleratorType);
+        csv.Figure(d.CurrentAccelerators);
+        csv.Date(d.CapacityAsOf).Text(links.DataCenterPermalink(d.Slug));
+    }
 
     private static string Name<T>(T value) where T : struct, Enum => DealCsvLayout.Name(value);
 }

@@ -19,7 +19,7 @@ public interface IListParameters<in TQuery, TRow>
 /// <summary>Filters of /api/v1/companies and /api/v1/companies.csv: the same as the /companies page.</summary>
 public sealed record CompanyQueryParameters : IListParameters<Features.Companies.CompanyListQuery, Features.Companies.CompanyRow>
 {
-    [FromQuery(Name = "q"), Description("Text in the company's name or one of its aliases (at most 100 characters).")]
+    [FromQuery(Name = "q"), Description("Text in the company's name or one of its aliases (at most 100 characters), as on /companies and /search.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "kind"), Description("Company kind: aiLab, hyperscaler, neocloud, chipMaker, investor, conglomerate or other.")]
@@ -31,16 +31,11 @@ public sealed record CompanyQueryParameters : IListParameters<Features.Companies
     [FromQuery(Name = "sort"), Description("Order: name (default), deals, datacenters or country.")]
     public string? Sort { get; init; }
 
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Kind) || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Country);
+    public bool IsFiltered => ToFilter([]).IsFiltered;
 
-    public CompanyKind? Parse(Dictionary<string, string[]> errors) => QueryValues.Enum<CompanyKind>("kind", Kind, errors);
-
-    /// <summary>The list filter these parameters describe; bad values are reported in <paramref name="errors"/>.</summary>
-    public Features.Companies.CompanyListFilter ToFilter(Dictionary<string, string[]> errors) => new(
-        QueryValues.Text("q", Q, errors),
-        Parse(errors),
-        QueryValues.Country("country", Country, errors),
-        QueryValues.OneOf("sort", Sort, Features.Companies.CompanyListFilter.Sorts, errors));
+    /// <summary>The list filter these parameters describe, read as the /companies page reads it; bad values are reported in <paramref name="errors"/>.</summary>
+    public Features.Companies.CompanyListFilter ToFilter(Dictionary<string, string[]> errors) =>
+        Features.Companies.CompanyListFilter.Parse(Q, Kind, Country, Sort, errors);
 
     /// <summary>The rows the /companies page shows for these filters (the JSON list and the CSV share them), or the bad values by name.</summary>
     public async Task<(IReadOnlyList<Features.Companies.CompanyRow>? Rows, Dictionary<string, string[]> Errors)> QueryAsync(
@@ -62,7 +57,7 @@ public sealed record DataCenterQueryParameters : IListParameters<Features.DataCe
     [FromQuery(Name = "status"), Description("Facility status: planned, underConstruction, operational or decommissioned.")]
     public string? Status { get; init; }
 
-    [FromQuery(Name = "q"), Description("Text in the name, city, region or operator (at most 100 characters).")]
+    [FromQuery(Name = "q"), Description("Text in the name, city, region, country code or operator's name (at most 100 characters), as on /datacenters and /search.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "country"), Description("Two-letter country code, e.g. US.")]
@@ -71,34 +66,20 @@ public sealed record DataCenterQueryParameters : IListParameters<Features.DataCe
     [FromQuery(Name = "sort"), Description("Order: name (default), operator, power or status.")]
     public string? Sort { get; init; }
 
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Operator) || !string.IsNullOrWhiteSpace(Status)
-        || !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Country);
+    public bool IsFiltered => ToFilter([]).IsFiltered;
 
-    public (string? Operator, FacilityStatus? Status) Parse(Dictionary<string, string[]> errors) =>
-        (QueryValues.Slug("operator", Operator, errors), QueryValues.Enum<FacilityStatus>("status", Status, errors));
+    /// <summary>The list filter these parameters describe, read as the /datacenters page reads it; bad values are reported in <paramref name="errors"/>.</summary>
+    public Features.DataCenters.DataCenterListFilter ToFilter(Dictionary<string, string[]> errors) =>
+        Features.DataCenters.DataCenterListFilter.Parse(Q, Country, Status, Sort, Operator, errors);
 
-    /// <summary>The list filter these parameters describe (the operator is applied on top).</summary>
-    public Features.DataCenters.DataCenterListFilter ToFilter(FacilityStatus? status, Dictionary<string, string[]> errors) => new(
-        QueryValues.Text("q", Q, errors),
-        QueryValues.Country("country", Country, errors),
-        status,
-        QueryValues.OneOf("sort", Sort, Features.DataCenters.DataCenterListFilter.Sorts, errors));
-
-    /// <summary>The rows the /datacenters page shows for these filters, narrowed to the operator (the JSON list and the CSV share them), or the bad values by name.</summary>
+    /// <summary>The rows the /datacenters page shows for these filters (the JSON list and the CSV share them), or the bad values by name.</summary>
     public async Task<(IReadOnlyList<Features.DataCenters.DataCenterRow>? Rows, Dictionary<string, string[]> Errors)> QueryAsync(
         Features.DataCenters.DataCenterListQuery dataCenters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataCenters);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (operatorSlug, status) = Parse(errors);
-        var filter = ToFilter(status, errors);
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var rows = await dataCenters.ListAsync(filter, cancellationToken);
-        return (operatorSlug is null ? rows : rows.Where(r => r.OperatorSlug == operatorSlug).ToList(), errors);
+        var filter = ToFilter(errors);
+        return errors.Count > 0 ? (null, errors) : (await dataCenters.ListAsync(filter, cancellationToken), errors);
     }
 }
 
@@ -199,4 +180,7 @@ public static class QueryValues
     }
 
     public static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    /// <summary>An enum value as query strings spell it (camelCase, what <see cref="Enum{T}"/> reads back); null for none.</summary>
+    public static string? Name<T>(T? value) where T : struct, System.Enum => value is { } v ? CamelCase(v.ToString()) : null;
 }

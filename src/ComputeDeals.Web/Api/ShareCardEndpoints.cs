@@ -101,7 +101,7 @@ public static class ShareCardEndpoints
 
         figures.Add(new("Deals", profile.Holders.Count.ToString(CultureInfo.InvariantCulture)));
         return new ShareCard(
-            Kicker: string.Join(" · ", new[] { "data center", Labels.Of(center.Status), profile.Location }.Where(s => !string.IsNullOrEmpty(s))),
+            Kicker: string.Join(" · ", new[] { "data center", Labels.Of(center.Status), center.Location }.Where(s => !string.IsNullOrEmpty(s))),
             Title: center.Name,
             Subtitle: $"Operated by {center.Operator!.Name}",
             Figures: figures,

@@ -40,7 +40,7 @@ public sealed class CompanyProfileQuery(ReadModel.ReadModel readModel, TimeProvi
             : [];
         var centers = snapshot.DataCentersByOperator.TryGetValue(record.Id, out var operated)
             ? operated.Select(d => SnapshotEntities.ToDataCenter(snapshot, d))
-                .Select(d => new OperatedDataCenter(d.Slug, d.Name, LocationOf(d), d.Status, d.CapacityAt(today)))
+                .Select(d => new OperatedDataCenter(d.Slug, d.Name, d.Location, d.Status, d.CapacityAt(today)))
                 .ToList()
             : [];
 
@@ -71,7 +71,4 @@ public sealed class CompanyProfileQuery(ReadModel.ReadModel readModel, TimeProvi
             [.. byRole.Select(g => (g.Key, (IReadOnlyList<DealSummary>)g.Value))],
             today);
     }
-
-    public static string LocationOf(DataCenter d) =>
-        string.Join(", ", new[] { d.City, d.Region, d.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }

@@ -4,10 +4,7 @@ namespace ComputeDeals.Web.Features.DataCenters;
 public sealed record CapacityHolder(DealSummary Deal, Figure? Share);
 
 /// <summary>Everything the data center page shows.</summary>
-public sealed record DataCenterProfile(DataCenter DataCenter, CapacityRow? Current, IReadOnlyList<CapacityHolder> Holders, DateOnly Today)
-{
-    public string Location => string.Join(", ", new[] { DataCenter.City, DataCenter.Region, DataCenter.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
-}
+public sealed record DataCenterProfile(DataCenter DataCenter, CapacityRow? Current, IReadOnlyList<CapacityHolder> Holders, DateOnly Today);
 
 /// <summary>Finds a data center profile by slug in the read model (no SQL); null when it does not exist or was deleted.</summary>
 public sealed class DataCenterProfileQuery(ReadModel.ReadModel readModel, TimeProvider time)

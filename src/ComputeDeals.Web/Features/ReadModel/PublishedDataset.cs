@@ -71,7 +71,11 @@ public sealed record DataCenterRecord(
     string? Description,
     IReadOnlyList<CapacityRecord> Capacity,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Where it is: <see cref="DataCenter.LocationOf"/>, the text every page and export shows.</summary>
+    public string Location => DataCenter.LocationOf(City, Region, Country);
+}
 
 /// <summary>One dated row of a data center's capacity timeline.</summary>
 public sealed record CapacityRecord(

@@ -70,10 +70,6 @@ public sealed class DealEntry
         }
     }
 
-    /// <summary>Whether the lower-cased title or the lower-cased summary contains <paramref name="lowerQuery"/> (ordinal).</summary>
-    public bool TitleOrSummaryContains(string lowerQuery) =>
-        LowerContains(Deal.Title, lowerQuery) || (Deal.Summary is { Length: > 0 } summary && LowerContains(summary, lowerQuery));
-
     // Lower-casing keeps a string's length (char by char, surrogate pairs in place), so the joined text's length is known up front.
     private int SearchTextLength
     {
@@ -102,24 +98,6 @@ public sealed class DealEntry
     }
 
     private static int Lower(string value, Span<char> destination) => value.AsSpan().ToLowerInvariant(destination);
-
-    private static bool LowerContains(string value, string lowerQuery)
-    {
-        char[]? rented = null;
-        var buffer = value.Length <= 512 ? stackalloc char[512] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(value.Length));
-        try
-        {
-            var text = buffer[..Lower(value, buffer)];
-            return text.Contains(lowerQuery, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
 
     /// <summary>The value sort key (upper bound, else lower bound), null when undisclosed.</summary>
     public double? ValueKey { get; }

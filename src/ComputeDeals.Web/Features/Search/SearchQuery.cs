@@ -18,9 +18,12 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Compan
 }
 
 /// <summary>
-/// Case-insensitive search over company names and aliases, data center names and locations, and
-/// published deal titles and summaries, in the read model's snapshot (no SQL). Up to 500 candidates
-/// of each kind are matched (deals newest first); ranking runs on the matched rows.
+/// Case-insensitive search in the read model's snapshot (no SQL), matching each kind by the rule its
+/// own list uses: companies by <see cref="CompanyListQuery.SearchTexts"/> (name, aliases), data
+/// centers by <see cref="DataCenterListQuery.SearchTexts"/> (name, city, region, country, operator)
+/// and published deals by <see cref="DealEntry.SearchText"/> (title, summary, party names), so a hit
+/// here is a row of /companies?q=, /datacenters?q= or /deals?q= with the same text. Up to 500
+/// candidates of each kind are matched (deals newest first); ranking runs on the matched rows.
 /// </summary>
 public sealed class SearchQuery(ReadModel.ReadModel readModel)
 {
@@ -47,15 +50,15 @@ public sealed class SearchQuery(ReadModel.ReadModel readModel)
         }
 
         var companies = snapshot.Dataset.Companies
-            .Where(c => Contains(c.Name, q) || c.Aliases.Any(a => Contains(a, q)))
+            .Containing(q, CompanyListQuery.SearchTexts)
             .Take(Candidates);
 
-        var centers = snapshot.Dataset.DataCenters
-            .Where(d => Contains(d.Name, q) || Contains(d.City, q) || Contains(d.Region, q) || Contains(d.Country, q))
+        var centers = DataCenterListQuery.Public(snapshot)
+            .Containing(q, d => DataCenterListQuery.SearchTexts(snapshot, d))
             .Take(Candidates);
 
-        // The lower-cased title and summary are matched without allocating. The token index names
-        // the only deals that can match (newest first); each is checked as before.
+        // The deal's search text (title, summary, party names; the timeline's ?q= rule) is matched
+        // without allocating. The token index names the only deals that can match (newest first).
         var lower = q.ToLowerInvariant();
         var deals = new List<DealEntry>();
         var candidates = snapshot.Text.Candidates(lower);
@@ -63,7 +66,7 @@ public sealed class SearchQuery(ReadModel.ReadModel readModel)
         for (var i = 0; i < count; i++)
         {
             var entry = snapshot.Deals[candidates is null ? i : candidates[i]];
-            if (entry.TitleOrSummaryContains(lower))
+            if (entry.SearchTextContains(lower))
             {
                 deals.Add(entry);
                 if (deals.Count == Candidates)
@@ -82,11 +85,13 @@ public sealed class SearchQuery(ReadModel.ReadModel readModel)
                 : new SearchHit($"/companies/{c.Slug}", c.Name, nameRank, nameRank == MatchRank.OtherText ? "alias" : null, nameRank == MatchRank.OtherText ? c.Aliases.FirstOrDefault(a => Contains(a, q)) : null);
         });
 
+        // Matched elsewhere than the name: in the location, else in the operator's name.
         var centerHits = centers.Select(d =>
         {
-            var location = string.Join(", ", new[] { d.City, d.Region, d.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
             var rank = RankOf(d.Name, q);
-            return new SearchHit($"/datacenters/{d.Slug}", d.Name, rank, rank == MatchRank.OtherText ? "location" : null, location);
+            return rank != MatchRank.OtherText || Contains(d.Location, q)
+                ? new SearchHit($"/datacenters/{d.Slug}", d.Name, rank, rank == MatchRank.OtherText ? "location" : null, d.Location)
+                : new SearchHit($"/datacenters/{d.Slug}", d.Name, rank, "operator", snapshot.Companies[d.OperatorId].Name);
         });
 
         // Rank on the title alone (what the order reads), and render the summary's snippet only for the rows shown.
@@ -94,9 +99,13 @@ public sealed class SearchQuery(ReadModel.ReadModel readModel)
             .Select(e => (Entry: e, Rank: RankOf(e.Deal.Title, q)))
             .OrderBy(h => h.Rank).ThenBy(h => h.Entry.Deal.Title.Length).ThenBy(h => h.Entry.Deal.Title, StringComparer.OrdinalIgnoreCase)
             .Take(MaxPerKind)
-            .Select(h => new SearchHit(
-                $"/deals/{h.Entry.Deal.Slug}", h.Entry.Deal.Title, h.Rank, h.Rank == MatchRank.OtherText ? "summary" : null,
-                Snippet(MarkdownRenderer.ToPlainText(h.Entry.Deal.Summary), q)));
+            .Select(h => h.Rank != MatchRank.OtherText || Contains(h.Entry.Deal.Summary, q)
+                ? new SearchHit(
+                    $"/deals/{h.Entry.Deal.Slug}", h.Entry.Deal.Title, h.Rank, h.Rank == MatchRank.OtherText ? "summary" : null,
+                    Snippet(MarkdownRenderer.ToPlainText(h.Entry.Deal.Summary), q))
+                : new SearchHit(
+                    $"/deals/{h.Entry.Deal.Slug}", h.Entry.Deal.Title, h.Rank, "parties",
+                    string.Join(", ", h.Entry.Summary.Parties.Select(p => p.Name).Distinct(StringComparer.Ordinal))));
 
         return new SearchResults(q, Ranked(companyHits), Ranked(centerHits), [.. dealHits]);
     }

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using ComputeDeals.Core.Domain;
+using ComputeDeals.Core.Figures;
+using ComputeDeals.Testing;
+using ComputeDeals.Web.Hosting;
+using ComputeDeals.Web.Tests.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComputeDeals.Web.Tests.Features.Rules;
+
+/// <summary>
+/// A data center's location text and what a search matches are each defined once: every page, the
+/// JSON list, the CSV and /search give the same answer. The test data has a data center with a blank
+/// city, one operated by a company no data center's name or place mentions, and a deal whose only
+/// mention of that company is as a party.
+/// </summary>
+public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppFactory>, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await using var db = app.CreateDbContext();
+        if (await db.Companies.AnyAsync(c => c.Slug == "quillon"))
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var quillon = new Company { Name = "Quillon", Slug = "quillon", Kind = CompanyKind.Neocloud, Country = "CA", CreatedAt = now, UpdatedAt = now };
+        db.Companies.Add(quillon);
+        db.DataCenters.Add(new DataCenter
+        {
+            Name = "Site Seven", Slug = "site-seven", Operator = quillon, City = null, Region = "Saskatchewan", Country = "CA",
+            Status = FacilityStatus.Planned, CreatedAt = now, UpdatedAt = now,
+        });
+        var anthropic = await db.Companies.SingleAsync(c => c.Slug == "anthropic");
+        db.Deals.Add(new Deal
+        {
+            Slug = "prairie-lease", Title = "Prairie capacity lease", Summary = "A lease of planned capacity on the prairies.",
+            AnnouncedOn = new DateOnly(2026, 2, 3), AnnouncedPrecision = DatePrecision.Day, Type = DealType.CapacitySaleOrLease,
+            Status = DealStatus.Announced, Value = Figure.Undisclosed(), IsPublished = true, PublishedAt = now, CreatedAt = now, UpdatedAt = now,
+            Parties = [new DealParty { Company = quillon, Role = PartyRole.Seller }, new DealParty { CompanyId = anthropic.Id, Role = PartyRole.Buyer }],
+        });
+        await db.SaveLikeAWriteAsync();
+        await app.Services.GetRequiredService<ContentCache>().InvalidateAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("colossus-1", "xai", "Memphis, Tennessee, US")]
+    [InlineData("site-seven", "quillon", "Saskatchewan, CA")]
+    public async Task A_data_centers_location_reads_the_same_on_every_page_export_and_search(string slug, string operatorSlug, string expected)
+    {
+        var client = app.CreateClient();
+
+        var profile = await app.GetPageAsync($"/datacenters/{slug}");
+        var list = await app.GetPageAsync("/datacenters");
+        var company = await app.GetPageAsync($"/companies/{operatorSlug}");
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/datacenters", UriKind.Relative)));
+        var csv = Rfc4180Reader.ParseWithHeader(await client.GetStringAsync(new Uri("/api/v1/datacenters.csv", UriKind.Relative)), out _);
+        var search = await app.GetPageAsync("/search?q=" + Uri.EscapeDataString(expected.Split(", ")[0]));
+
+        Assert.Equal(expected, profile.QuerySelector("[data-location]")!.TextContent);
+        Assert.Equal(expected, RowCell(list, slug, 2));
+        Assert.Equal(expected, RowCell(company, slug, 1));
+        Assert.Equal(expected, json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("slug").GetString() == slug).GetProperty("location").GetString());
+        Assert.Equal(expected, csv.Single(r => r["slug"] == slug)["location"]);
+        var hit = search.QuerySelectorAll("[data-kind='datacenters'] li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == $"/datacenters/{slug}");
+        Assert.Equal("location: " + expected, hit.QuerySelector(".cd-search-context")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("quillon")]   // a data center only by its operator's name, a deal only by a party's name
+    [InlineData("saskatch")]  // a region
+    [InlineData("tennessee")] // a region
+    [InlineData("colossus")]  // names and deal text
+    [InlineData("aws")]       // a company alias
+    [InlineData("anthropic")] // a name, a party, deal text
+    public async Task Search_finds_each_kind_by_the_same_rule_as_its_list(string q)
+    {
+        var search = await app.GetPageAsync("/search?q=" + q);
+        List<string> Hits(string kind) =>
+            [.. search.QuerySelectorAll($"[data-kind='{kind}'] li > a").Select(a => a.GetAttribute("href")!.Split('/')[^1]).Order(StringComparer.Ordinal)];
+
+        var companies = await ApiSlugsAsync($"/api/v1/companies?q={q}");
+        var centers = await ApiSlugsAsync($"/api/v1/datacenters?q={q}");
+        var deals = await ApiSlugsAsync($"/api/v1/deals?q={q}&pageSize=500");
+
+        Assert.NotEmpty(companies.Concat(centers).Concat(deals));
+        Assert.Equal(companies, Hits("companies"));
+        Assert.Equal(centers, Hits("datacenters"));
+        Assert.Equal(deals, Hits("deals"));
+    }
+
+    [Fact]
+    public async Task A_hit_by_operator_or_party_says_where_it_matched()
+    {
+        var search = await app.GetPageAsync("/search?q=quillon");
+
+        var center = search.QuerySelector("[data-kind='datacenters'] li")!;
+        Assert.Equal("/datacenters/site-seven", center.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("operator: Quillon", center.QuerySelector(".cd-search-context")!.TextContent.Trim());
+        var deal = search.QuerySelector("[data-kind='deals'] li")!;
+        Assert.Equal("/deals/prairie-lease", deal.QuerySelector("a")!.GetAttribute("href"));
+        var context = deal.QuerySelector(".cd-search-context")!.TextContent.Trim();
+        Assert.StartsWith("parties: ", context, StringComparison.Ordinal);
+        Assert.Equal(["Anthropic", "Quillon"], context["parties: ".Length..].Split(", ").Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/datacenters?q=quillon")]
+    [InlineData("/datacenters?q=ca&sort=status")]
+    [InlineData("/datacenters?operator=xai&sort=power")]
+    [InlineData("/companies?q=aws")]
+    [InlineData("/companies?country=ca")]
+    public async Task The_list_page_its_json_and_its_csv_read_the_filters_alike(string pageUrl)
+    {
+        var page = await app.GetPageAsync(pageUrl);
+        var pageSlugs = page.QuerySelectorAll("table tbody tr td:first-child a").Select(a => a.GetAttribute("href")!.Split('/')[^1]).ToList();
+        var apiPath = "/api/v1" + pageUrl;
+        var csvPath = apiPath.Replace("?", ".csv?", StringComparison.Ordinal);
+        var csv = Rfc4180Reader.ParseWithHeader(await app.CreateClient().GetStringAsync(new Uri(csvPath, UriKind.Relative)), out _);
+
+        Assert.NotEmpty(pageSlugs);
+        Assert.Equal(pageSlugs, await ApiSlugsAsync(apiPath, ordered: false));
+        Assert.Equal(pageSlugs, csv.Select(r => r["slug"]).ToList());
+    }
+
+    [Fact]
+    public async Task A_country_nobody_is_in_gives_no_row_on_the_page_the_json_and_the_csv()
+    {
+        var page = await app.GetPageAsync("/datacenters?country=ZZ");
+
+        Assert.Empty(page.QuerySelectorAll("table tbody tr"));
+        Assert.Null(page.QuerySelector(".cd-query-errors"));
+        Assert.Empty(await ApiSlugsAsync("/api/v1/datacenters?country=ZZ"));
+        var csv = Rfc4180Reader.ParseWithHeader(await app.CreateClient().GetStringAsync(new Uri("/api/v1/datacenters.csv?country=ZZ", UriKind.Relative)), out _);
+        Assert.Empty(csv);
+    }
+
+    [Theory]
+    [InlineData("/companies?kind=robots&country=USA", new[] { "kind", "country" })]
+    [InlineData("/datacenters?status=1&operator=X%20AI", new[] { "operator", "status" })]
+    public async Task A_bad_filter_is_named_on_the_page_and_in_the_api_problem(string pageUrl, string[] names)
+    {
+        var page = await app.GetPageAsync(pageUrl);
+        var errors = page.QuerySelectorAll(".cd-query-errors li code").Select(c => c.TextContent).ToArray();
+        var response = await app.CreateClient().GetAsync(new Uri("/api/v1" + pageUrl.Replace("?", ".csv?", StringComparison.Ordinal), UriKind.Relative));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(names, errors);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(names.Order(StringComparer.Ordinal), problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        // The bad values are left out: the page shows every row, as with no filter.
+        var all = await app.GetPageAsync(pageUrl[..pageUrl.IndexOf('?', StringComparison.Ordinal)]);
+        Assert.Equal(all.QuerySelectorAll("table tbody tr").Length, page.QuerySelectorAll("table tbody tr").Length);
+    }
+
+    private async Task<List<string>> ApiSlugsAsync(string path, bool ordered = true)
+    {
+        using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri(path, UriKind.Relative)));
+        var slugs = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!);
+        return ordered ? [.. slugs.Order(StringComparer.Ordinal)] : [.. slugs];
+    }
+
+    private static string RowCell(AngleSharp.Html.Dom.IHtmlDocument page, string slug, int column) =>
+        page.QuerySelectorAll("table tbody tr")
+            .Single(tr => tr.QuerySelector("td:first-child a")?.GetAttribute("href") == $"/datacenters/{slug}")
+            .QuerySelectorAll("td")[column].TextContent.Trim();
+}
