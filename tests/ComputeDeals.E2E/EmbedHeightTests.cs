@@ -24,7 +24,7 @@ public class EmbedHeightTests(BrowserFixture browser) : IClassFixture<BrowserFix
     public async Task The_fallback_height_of_the_valuation_embed_fits_its_companies(int count, string theme)
     {
         var path = $"/embed/charts/{EmbedCharts.ValuationPerMw}?companies={string.Join(",", Companies.Take(count))}";
-        var height = EmbedSnippet.HeightFor(path);
+        var height = EmbedSnippet.HeightFor(path, count);
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(EmbedSnippet.DefaultWidth, height);
         await page.GotoAsync(path + "&theme=" + theme);

@@ -8,9 +8,9 @@ public static class AnalyticsEndpoints
 {
     private const string AsOfDescription = "As-of date, yyyy-MM-dd (default: today, UTC).";
     private const string RollupDescription = "true to roll subsidiaries up into their parent (xAI under SpaceX), false to show them separately (default).";
-    private const string CompaniesDescription = "Two or more company slugs separated by commas, e.g. xai,coreweave.";
-
-    public const int MaxCompared = 12;
+    private const string CompaniesDescription =
+        "One to 12 company slugs separated by commas, e.g. xai,coreweave (default: xai,coreweave,anthropic, the /analytics page's comparison). "
+        + "A company named twice counts once; an empty list, more than 12 companies or an unknown slug answers 400.";
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder api)
     {
@@ -33,38 +33,26 @@ public static class AnalyticsEndpoints
                 "One company's capacity position at a date, with the capacity rows and deals each number comes from.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/valuations", async ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
+        group.MapGet("/valuations", async Task<IResult> ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
+                // The companies rule (ComparedCompanies) reads the raw parameter: absent is the default comparison, empty is an error.
                 var errors = Errors(analytics, asOf, rollup, out var query);
-                var slugs = AnalyticsQuery.ComparedSlugs(companies);
-                if (slugs.Count < 2)
+                var compared = analytics.Compare(request.Query[ComparedCompanies.Parameter]);
+                if (compared.Error is { } error)
                 {
-                    errors["companies"] = ["Name at least two company slugs separated by commas, such as companies=xai,coreweave."];
-                }
-                else if (slugs.Count > MaxCompared)
-                {
-                    errors["companies"] = [$"Compare at most {MaxCompared} companies at a time."];
+                    errors[ComparedCompanies.Parameter] = [error];
                 }
 
                 if (errors.Count > 0)
                 {
-                    return Results.ValidationProblem(errors);
+                    return ApiProblems.InvalidQuery(errors);
                 }
 
-                var comparison = await analytics.ValuationsAsync(slugs, query.AsOf, query.RollUp, ct);
-                var unknown = slugs.Where(s => !comparison.Companies.Any(c => string.Equals(c.Company.Slug, s, StringComparison.OrdinalIgnoreCase))).ToList();
-                if (unknown.Count > 0)
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["companies"] = [$"Unknown company slug: {string.Join(", ", unknown)}."],
-                    });
-                }
-
+                var comparison = await analytics.ValuationsAsync(compared, query.AsOf, query.RollUp, ct);
                 return Cached(ValuationsResponse.From(comparison, new ApiLinks(request)));
             })
             .DescribeReport<ValuationsResponse>("GetAnalyticsValuations", "Compare company valuations",
-                "Valuations of two or more companies at a date, their ratios and valuation per available MW.");
+                "Valuations of one to 12 companies at a date, their ratios and valuation per available MW.");
 
         group.MapGet("/deal-value-per-mw", ([Description(AsOfDescription)] string? asOf, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
                 AtDateAsync(analytics, request, asOf, null, async (query, links) => Cached(new DealValueResponse(
@@ -112,8 +100,8 @@ public static class AnalyticsEndpoints
     private static Query? Validate(AnalyticsQuery analytics, [Description(AsOfDescription)] string? asOf, string? rollup) =>
         Errors(analytics, asOf, rollup, out var query).Count == 0 ? query : null;
 
-    private static IResult Problem([Description(AsOfDescription)] string? asOf, string? rollup) =>
-        Results.ValidationProblem(Errors(null, asOf, rollup, out _));
+    private static ValidationProblem Problem([Description(AsOfDescription)] string? asOf, string? rollup) =>
+        ApiProblems.InvalidQuery(Errors(null, asOf, rollup, out _));
 
     private static Dictionary<string, string[]> Errors(AnalyticsQuery? analytics, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, out Query query)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ComputeDeals.Testing;
+using ComputeDeals.Web.Tests.Features.Analytics;
 
 namespace ComputeDeals.Web.Tests.Api;
 
@@ -109,8 +110,8 @@ public class AnalyticsEndpointsTests(TestAppFactory app) : IClassFixture<TestApp
     [InlineData("/api/v1/analytics/capacity?asOf=yesterday", "asOf")]
     [InlineData("/api/v1/analytics/capacity?rollup=maybe", "rollup")]
     [InlineData("/api/v1/analytics/quarterly?asOf=2026-13-01", "asOf")]
-    [InlineData("/api/v1/analytics/valuations?companies=xai", "companies")]
     [InlineData("/api/v1/analytics/valuations?companies=xai,nobody", "companies")]
+    [InlineData("/api/v1/analytics/valuations?companies=xai&asOf=2026-6-1", "asOf")]
     public async Task Bad_parameters_give_a_400_problem_naming_the_parameter(string url, string parameter)
     {
         var (status, contentType, body) = await GetAsync(url);
@@ -120,6 +121,29 @@ public class AnalyticsEndpointsTests(TestAppFactory app) : IClassFixture<TestApp
         Assert.Equal(400, body.GetProperty("status").GetInt32());
         Assert.True(body.GetProperty("errors").TryGetProperty(parameter, out var messages));
         Assert.NotEmpty(messages[0].GetString()!);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Valid), MemberType = typeof(ComparedCompaniesCases))]
+    public async Task Valuations_compare_the_companies_the_rule_resolves(string query, string[] slugs)
+    {
+        var (status, _, body) = await GetAsync("/api/v1/analytics/valuations" + ComparedCompaniesCases.At(query));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(slugs, body.GetProperty("companies").EnumerateArray().Select(c => c.GetProperty("company").GetProperty("slug").GetString()));
+        // Every pair, in the order named.
+        Assert.Equal(slugs.Length * (slugs.Length - 1) / 2, body.GetProperty("ratios").GetArrayLength());
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Invalid), MemberType = typeof(ComparedCompaniesCases))]
+    public async Task Valuations_of_a_bad_company_list_give_a_400_problem_with_the_rules_message(string query, string message)
+    {
+        var (status, contentType, body) = await GetAsync("/api/v1/analytics/valuations" + ComparedCompaniesCases.At(query));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Equal([message], body.GetProperty("errors").GetProperty("companies").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

@@ -90,6 +90,21 @@ public class OpenApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     }
 
     [Fact]
+    public async Task The_companies_parameter_of_valuations_states_the_comparison_rule()
+    {
+        var document = await GetDocumentAsync();
+
+        var companies = document.GetProperty("paths").GetProperty("/api/v1/analytics/valuations").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "companies");
+        var description = companies.GetProperty("description").GetString()!;
+        // The rule of ComparedCompanies: one to Max companies, the default comparison without the parameter, 400 otherwise.
+        Assert.StartsWith($"One to {ComputeDeals.Web.Features.Analytics.ComparedCompanies.Max} company slugs", description, StringComparison.Ordinal);
+        Assert.Contains("default: " + string.Join(",", ComputeDeals.Web.Features.Analytics.ComparedCompanies.DefaultSlugs), description, StringComparison.Ordinal);
+        Assert.Contains($"more than {ComputeDeals.Web.Features.Analytics.ComparedCompanies.Max} companies", description, StringComparison.Ordinal);
+        Assert.False(companies.TryGetProperty("required", out var required) && required.GetBoolean());
+    }
+
+    [Fact]
     public async Task The_schemas_describe_figures_with_qualifiers_as_camel_case_strings()
     {
         var schemas = (await GetDocumentAsync()).GetProperty("components").GetProperty("schemas");

@@ -18,16 +18,12 @@ public sealed record AnalyticsReport(
 /// </summary>
 public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider time)
 {
-    /// <summary>Companies compared when the analyst has not picked any.</summary>
-    public static readonly IReadOnlyList<string> DefaultCompared = ["xai", "coreweave", "anthropic"];
-
     /// <summary>
-    /// The company slugs a <c>companies</c> query parameter names, in order: comma-separated, a repeated parameter
-    /// read as one list (a form without JavaScript repeats it), each slug trimmed, blanks dropped. The one reading
-    /// of the parameter for the analytics page, its API, its embed, oEmbed and the embed code's height.
+    /// The companies a <c>companies</c> query parameter compares (<see cref="ComparedCompanies"/>: the one rule of
+    /// the page, the API, the embed and oEmbed), resolved against the given snapshot or the current one.
     /// </summary>
-    public static IReadOnlyList<string> ComparedSlugs(Microsoft.Extensions.Primitives.StringValues companies) =>
-        [.. companies.SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+    public ComparedCompanies Compare(Microsoft.Extensions.Primitives.StringValues companies, ReadSnapshot? snapshot = null) =>
+        ComparedCompanies.Resolve(companies, Calculator(snapshot));
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -42,12 +38,9 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
         return Task.FromResult(calculator.Company(slug) is { } company ? calculator.Position(company.Id, asOf ?? Today, rollUp) : null);
     }
 
-    /// <summary>Valuations of the given companies (unknown slugs are ignored), ratios and value per available MW.</summary>
-    public Task<ValuationComparison> ValuationsAsync(IReadOnlyList<string> slugs, DateOnly asOf, bool rollUp, CancellationToken cancellationToken = default)
-    {
-        var calculator = Calculator(null);
-        return Task.FromResult(calculator.CompareValuations(Ids(calculator, slugs), asOf, rollUp));
-    }
+    /// <summary>Valuations of the compared companies, ratios and value per available MW.</summary>
+    public Task<ValuationComparison> ValuationsAsync(ComparedCompanies compared, DateOnly asOf, bool rollUp, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Calculator(null).CompareValuations(Ids(compared), asOf, rollUp));
 
     public Task<IReadOnlyList<DealValueRow>> DealValuePerMwAsync(DateOnly asOf, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DealValueRow>>(DealValuePerMw(readModel.Current, asOf));
@@ -56,19 +49,20 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
         Task.FromResult(Quarterly(readModel.Current, asOf));
 
     /// <summary>The whole page's results, from the current snapshot or the given one (a pinned release).</summary>
-    public Task<AnalyticsReport> ReportAsync(DateOnly asOf, bool rollUp, IReadOnlyList<string> compared, CancellationToken cancellationToken = default) =>
+    public Task<AnalyticsReport> ReportAsync(DateOnly asOf, bool rollUp, ComparedCompanies compared, CancellationToken cancellationToken = default) =>
         Task.FromResult(Report(asOf, rollUp, compared));
 
     /// <summary>The whole page's results, from the current snapshot or the given one (a pinned release).</summary>
-    public AnalyticsReport Report(DateOnly asOf, bool rollUp, IReadOnlyList<string> compared, ReadSnapshot? snapshot = null)
+    public AnalyticsReport Report(DateOnly asOf, bool rollUp, ComparedCompanies compared, ReadSnapshot? snapshot = null)
     {
+        ArgumentNullException.ThrowIfNull(compared);
         snapshot ??= readModel.Current;
         var calculator = snapshot.Analytics;
-        var ids = Ids(calculator, compared);
+        var ids = Ids(compared);
         return new AnalyticsReport(
             asOf,
             rollUp,
-            ids.Select(id => calculator.Company(id)!.Slug).ToList(),
+            compared.Slugs,
             calculator.Data.Companies.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c => calculator.Company(c.Id)!).ToList(),
             Positions(snapshot, asOf, rollUp),
             calculator.CompareValuations(ids, asOf, rollUp),
@@ -96,6 +90,5 @@ public sealed class AnalyticsQuery(ReadModel.ReadModel readModel, TimeProvider t
             ? snapshot.Memo($"analytics:{name}:{asOf:yyyy-MM-dd}", s => compute(s.Analytics))
             : compute(snapshot.Analytics);
 
-    private static List<int> Ids(AnalyticsCalculator calculator, IReadOnlyList<string> slugs) =>
-        slugs.Select(calculator.Company).OfType<CompanyRef>().Select(c => c.Id).Distinct().ToList();
+    private static List<int> Ids(ComparedCompanies compared) => [.. compared.Companies.Select(c => c.Id)];
 }

@@ -164,7 +164,8 @@ public static class EmbedEndpoints
     }
 
     /// <summary>A chart of /analytics, from the same report the page shows (?asOf=YYYY-MM-DD, ?rollup=true, and for the
-    /// valuation chart ?companies=a,b: the page's default companies without it; an unknown company answers 404).</summary>
+    /// valuation chart ?companies=a,b by the rule of <see cref="ComparedCompanies"/>). A bad value of any of them, an
+    /// unknown company included, answers 400 problem details naming the parameter.</summary>
     private static IResult AnalyticsChart(string name, HttpRequest request, AnalyticsQuery analytics)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -181,16 +182,12 @@ public static class EmbedEndpoints
             errors["rollup"] = [$"'{request.Query["rollup"]}' is not a flag: use true or false."];
         }
 
-        var compared = AnalyticsQuery.DefaultCompared;
-        if (name == EmbedCharts.ValuationPerMw && request.Query.ContainsKey("companies"))
+        // Only the valuation chart compares companies; its list follows the one rule (ComparedCompanies).
+        var valuations = name == EmbedCharts.ValuationPerMw;
+        var compared = analytics.Compare(valuations ? request.Query[ComparedCompanies.Parameter] : default);
+        if (compared.Error is { } error)
         {
-            var slugs = AnalyticsQuery.ComparedSlugs(request.Query["companies"]);
-            if (slugs.Count is 0 or > AnalyticsEndpoints.MaxCompared)
-            {
-                errors["companies"] = [$"Name one to {AnalyticsEndpoints.MaxCompared} company slugs separated by commas, such as companies=xai,coreweave."];
-            }
-
-            compared = slugs;
+            errors[ComparedCompanies.Parameter] = [error];
         }
 
         if (errors.Count > 0)
@@ -199,16 +196,11 @@ public static class EmbedEndpoints
         }
 
         var report = analytics.Report(asOf, rollUp!.Value, compared);
-        if (name == EmbedCharts.ValuationPerMw && request.Query.ContainsKey("companies") && compared.FirstOrDefault(s => !report.Valuations.Companies.Any(c => string.Equals(c.Company.Slug, s, StringComparison.OrdinalIgnoreCase))) is { } unknown)
-        {
-            return NotFound(request, $"There is no company “{unknown}”.");
-        }
-
         var links = new ApiLinks(request);
         var pageQuery = (asOfText.Length > 0 ? "?asOf=" + asOfText : string.Empty) + (rollUp.Value ? (asOfText.Length > 0 ? "&" : "?") + "rollup=true" : string.Empty);
-        if (name == EmbedCharts.ValuationPerMw && request.Query.ContainsKey("companies"))
+        if (valuations && request.Query.ContainsKey(ComparedCompanies.Parameter))
         {
-            pageQuery += (pageQuery.Length > 0 ? "&" : "?") + "companies=" + string.Join(",", compared.Select(Uri.EscapeDataString));
+            pageQuery += (pageQuery.Length > 0 ? "&" : "?") + ComparedCompanies.Parameter + "=" + string.Join(",", compared.Slugs.Select(Uri.EscapeDataString));
         }
 
         var anchor = name switch

@@ -21,7 +21,8 @@ public static class EmbedLinks
     /// <summary>
     /// One chart of /analytics (<see cref="EmbedCharts.CapacityByCompany"/>, <see cref="EmbedCharts.ValuationPerMw"/> or
     /// <see cref="EmbedCharts.DealValuePerMw"/>): pinned to a date when one is given, otherwise it follows today; with
-    /// subsidiaries rolled up or not; the valuation chart with the compared companies when they are not the page's default.
+    /// subsidiaries rolled up or not; the valuation chart with the compared companies (resolved by
+    /// <see cref="ComparedCompanies"/>) when they are not the default comparison.
     /// </summary>
     public static string AnalyticsChart(string chart, DateOnly? asOf, bool rollUp, IReadOnlyList<string>? companies = null)
     {
@@ -36,9 +37,9 @@ public static class EmbedLinks
             query.Add("rollup=true");
         }
 
-        if (chart == EmbedCharts.ValuationPerMw && companies is { Count: > 0 } && !companies.SequenceEqual(AnalyticsQuery.DefaultCompared, StringComparer.OrdinalIgnoreCase))
+        if (chart == EmbedCharts.ValuationPerMw && companies is { Count: > 0 } && !companies.SequenceEqual(ComparedCompanies.DefaultSlugs, StringComparer.OrdinalIgnoreCase))
         {
-            query.Add("companies=" + string.Join(",", companies.Select(Uri.EscapeDataString)));
+            query.Add(ComparedCompanies.Parameter + "=" + string.Join(",", companies.Select(Uri.EscapeDataString)));
         }
 
         return "/embed/charts/" + chart + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query));

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ComputeDeals.Web.Features.Embeds;
 
@@ -12,14 +11,16 @@ public static class EmbedSnippet
 
     /// <summary>
     /// The iframe height written into the embed code: it fits the seed data's content at the default width
-    /// without scrolling (the valuation-per-MW chart by the number of companies it compares).
+    /// without scrolling. The valuation-per-MW chart grows with the companies it compares: give their number
+    /// as resolved (<see cref="Analytics.ComparedCompanies"/>), never a count of the names in a link.
     /// </summary>
-    public static int HeightFor(string embedPath) =>
+    public static int HeightFor(string embedPath, int? comparedCompanies = null) =>
         embedPath.StartsWith("/embed/deals/", StringComparison.Ordinal) ? 340
         : embedPath.StartsWith("/embed/companies/", StringComparison.Ordinal) ? 540
         : embedPath.StartsWith("/embed/datacenters/", StringComparison.Ordinal) ? 700
         : embedPath.StartsWith("/embed/charts/" + EmbedCharts.DealsByQuarter, StringComparison.Ordinal) ? QuarterChartsHeight
-        : embedPath.StartsWith("/embed/charts/" + EmbedCharts.ValuationPerMw, StringComparison.Ordinal) ? ValuationPerMwHeight(ComparedCount(embedPath))
+        : embedPath.StartsWith("/embed/charts/" + EmbedCharts.ValuationPerMw, StringComparison.Ordinal) ? ValuationPerMwHeight(
+            comparedCompanies ?? throw new ArgumentException("The valuation-per-MW embed is sized by the companies it compares.", nameof(comparedCompanies)))
         : embedPath.StartsWith("/embed/charts/" + EmbedCharts.CapacityByCompany, StringComparison.Ordinal) ? 1500
         : 720;
 
@@ -31,15 +32,6 @@ public static class EmbedSnippet
     /// 600 px wide): 457 px for one company and 1,574 px for twelve on the seed data.
     /// </summary>
     public static int ValuationPerMwHeight(int companies) => 470 + (105 * (Math.Max(companies, 1) - 1));
-
-    // ?companies=a,b,c, or the analytics page's default comparison without it.
-    private static int ComparedCount(string embedPath)
-    {
-        var query = embedPath.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? QueryHelpers.ParseQuery(embedPath[at..]) : [];
-        return query.TryGetValue("companies", out var companies)
-            ? Analytics.AnalyticsQuery.ComparedSlugs(companies).Count
-            : Analytics.AnalyticsQuery.DefaultCompared.Count;
-    }
 
     public static string Iframe(string embedUrl, string title, int height, int? width = null) =>
         string.Create(CultureInfo.InvariantCulture,

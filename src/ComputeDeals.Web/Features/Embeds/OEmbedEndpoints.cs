@@ -43,7 +43,8 @@ public static class OEmbedEndpoints
 
     private static async Task<Results<CachedJson<OEmbedResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         string? url, string? maxwidth, string? maxheight, string? format, HttpRequest request, SiteUrls site,
-        DealPermalinkQuery deals, CompanyProfileQuery companies, DataCenterProfileQuery centers, TimeProvider time, CancellationToken cancellationToken)
+        DealPermalinkQuery deals, CompanyProfileQuery companies, DataCenterProfileQuery centers, Analytics.AnalyticsQuery analytics, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(format) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
@@ -84,7 +85,7 @@ public static class OEmbedEndpoints
             return ApiProblems.InvalidQuery(errors);
         }
 
-        var target = await ResolveAsync(new Uri(url!), request, site, deals, companies, centers, time, cancellationToken);
+        var target = await ResolveAsync(new Uri(url!), request, site, deals, companies, centers, analytics, time, cancellationToken);
         if (target is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No embed for this URL",
@@ -92,7 +93,7 @@ public static class OEmbedEndpoints
         }
 
         var width = Math.Max(EmbedSnippet.MinWidth, Math.Min(maxWidth ?? EmbedSnippet.DefaultWidth, EmbedSnippet.DefaultWidth));
-        var fit = EmbedSnippet.HeightFor(target.Value.EmbedPath);
+        var fit = EmbedSnippet.HeightFor(target.Value.EmbedPath, target.Value.Compared);
         var height = Math.Min(maxHeight ?? fit, fit);
         var links = new ApiLinks(request);
         return new CachedJson<OEmbedResponse>(new OEmbedResponse(
@@ -100,10 +101,13 @@ public static class OEmbedEndpoints
             EmbedSnippet.Iframe(links.Absolute(target.Value.EmbedPath), target.Value.Title, height, width), width, height));
     }
 
-    /// <summary>The embed of a page URL on this site, or null when the URL is not one.</summary>
-    private static async Task<(string EmbedPath, string Title)?> ResolveAsync(
+    /// <summary>
+    /// The embed of a page URL on this site (with the number of companies an analytics URL compares), or null when
+    /// the URL is not one: an unknown record, or a page URL with a bad parameter the page reads.
+    /// </summary>
+    private static async Task<(string EmbedPath, string Title, int? Compared)?> ResolveAsync(
         Uri url, HttpRequest request, SiteUrls site, DealPermalinkQuery deals, CompanyProfileQuery companies,
-        DataCenterProfileQuery centers, TimeProvider time, CancellationToken cancellationToken)
+        DataCenterProfileQuery centers, Analytics.AnalyticsQuery analytics, TimeProvider time, CancellationToken cancellationToken)
     {
         var ours = string.Equals(url.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
             || string.Equals(url.Authority, site.BaseUri.Authority, StringComparison.OrdinalIgnoreCase);
@@ -119,14 +123,15 @@ public static class OEmbedEndpoints
             {
                 var parsed = DealFilter.Parse(QueryHelpers.ParseQuery(url.Query));
                 return parsed.IsValid
-                    ? (EmbedLinks.QuarterChart(parsed.Filter), "Deal value and capacity per quarter · " + TimelineUrl.Title(parsed.Filter, null))
+                    ? (EmbedLinks.QuarterChart(parsed.Filter), "Deal value and capacity per quarter · " + TimelineUrl.Title(parsed.Filter, null), null)
                     : null;
             }
 
             case ["analytics"]:
             {
                 // The page has three charts: #deal-value names the value-per-MW one, #valuations the valuation-per-MW one
-                // (with the page's compared companies), anything else the capacity one.
+                // (with the page's compared companies), anything else the capacity one. A URL with a bad asOf, rollup or
+                // companies value (for the companies: the rule of ComparedCompanies) has no embed.
                 var query = QueryHelpers.ParseQuery(url.Query);
                 var asOfText = query.TryGetValue("asOf", out var a) ? a.ToString() : string.Empty;
                 DateOnly? asOf = null;
@@ -151,27 +156,27 @@ public static class OEmbedEndpoints
                     "#valuations" => EmbedCharts.ValuationPerMw,
                     _ => EmbedCharts.CapacityByCompany,
                 };
-                var compared = query.TryGetValue("companies", out var c) ? Analytics.AnalyticsQuery.ComparedSlugs(c) : null;
-                if (chart == EmbedCharts.ValuationPerMw && compared is { Count: 0 or > AnalyticsEndpoints.MaxCompared })
+                var compared = analytics.Compare(query.TryGetValue(Analytics.ComparedCompanies.Parameter, out var c) ? c : default);
+                if (!compared.IsValid)
                 {
                     return null;
                 }
 
                 var date = asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-                return (EmbedLinks.AnalyticsChart(chart, asOf, rollUp, compared), EmbedLinks.AnalyticsChartTitle(chart, date, rollUp));
+                return (EmbedLinks.AnalyticsChart(chart, asOf, rollUp, compared.Slugs), EmbedLinks.AnalyticsChartTitle(chart, date, rollUp), compared.Companies.Count);
             }
 
             case ["deals", var slug]:
                 return await deals.FindAsync(slug, cancellationToken) is { } deal
-                    ? (EmbedLinks.Deal(deal.Slug), deal.Title)
+                    ? (EmbedLinks.Deal(deal.Slug), deal.Title, null)
                     : null;
             case ["companies", var slug]:
                 return await companies.FindAsync(slug, cancellationToken) is { } company
-                    ? (EmbedLinks.Company(company.Company.Slug), company.Company.Name)
+                    ? (EmbedLinks.Company(company.Company.Slug), company.Company.Name, null)
                     : null;
             case ["datacenters", var slug]:
                 return await centers.FindAsync(slug, cancellationToken) is { } center
-                    ? (EmbedLinks.DataCenter(center.DataCenter.Slug), center.DataCenter.Name)
+                    ? (EmbedLinks.DataCenter(center.DataCenter.Slug), center.DataCenter.Name, null)
                     : null;
             default:
                 return null;

@@ -79,6 +79,63 @@ public class AnalyticsPageTests(TestAppFactory app) : IClassFixture<TestAppFacto
         Assert.Equal("/analytics?asOf=2026-06-01&rollup=true&companies=xai%2Ccoreweave", response.Headers.Location!.PathAndQuery);
     }
 
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Valid), MemberType = typeof(ComparedCompaniesCases))]
+    public async Task The_valuation_table_compares_the_companies_the_rule_resolves(string query, string[] slugs)
+    {
+        var page = await GetAsync("/analytics" + ComparedCompaniesCases.At(query));
+
+        Assert.Null(page.QuerySelector("[data-companies-error]"));
+        Assert.Equal(slugs, page.QuerySelectorAll("#valuation-table tbody tr[data-company]").Select(r => r.GetAttribute("data-company")));
+        Assert.Equal(slugs.Order(StringComparer.Ordinal), page.QuerySelectorAll("#cd-compare option[selected]").Select(o => o.GetAttribute("value")!).Order(StringComparer.Ordinal));
+        Assert.Equal(string.Join(",", slugs), page.QuerySelector("#cd-compare")!.GetAttribute("data-order"));
+        // The embed code sizes its frame by the companies compared: 470 px for the first, 105 px for each further one.
+        var frame = await ValuationEmbedFrameAsync(page);
+        Assert.Equal((470 + (105 * (slugs.Length - 1))).ToString(System.Globalization.CultureInfo.InvariantCulture), frame.GetAttribute("height"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Invalid), MemberType = typeof(ComparedCompaniesCases))]
+    public async Task A_bad_company_list_is_named_on_the_picker_and_the_default_comparison_shown_instead(string query, string message)
+    {
+        var page = await GetAsync("/analytics" + ComparedCompaniesCases.At(query));
+
+        var alert = page.QuerySelector("[data-companies-error]")!;
+        Assert.Equal(message.TrimEnd('.') + "; showing xAI, CoreWeave and Anthropic instead.", alert.TextContent.Trim());
+        Assert.Contains("cd-compare-error", page.QuerySelector("#cd-compare")!.GetAttribute("aria-describedby")!.Split(' '));
+        Assert.Equal("cd-compare-error", alert.Id);
+        Assert.Equal(ComparedCompaniesCases.Default, page.QuerySelectorAll("#valuation-table tbody tr[data-company]").Select(r => r.GetAttribute("data-company")));
+        Assert.Equal("http://localhost/embed/charts/valuation-per-mw?asOf=2026-06-01", (await ValuationEmbedFrameAsync(page)).GetAttribute("src"));
+        // The rest of the page does not depend on the companies.
+        Assert.NotEmpty(page.QuerySelectorAll(".cd-league tbody tr[data-company]"));
+    }
+
+    [Fact]
+    public async Task A_form_submit_naming_thirteen_companies_lands_on_the_link_with_all_thirteen()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var repeated = string.Join("&", ComparedCompaniesCases.Thirteen.Split(',').Select(s => "companies=" + s));
+
+        var response = await client.GetAsync(new Uri("/analytics?asOf=2026-06-01&" + repeated, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/analytics?asOf=2026-06-01&companies=" + Uri.EscapeDataString(ComparedCompaniesCases.Thirteen), response.Headers.Location!.PathAndQuery);
+    }
+
+    private static async Task<AngleSharp.Dom.IElement> ValuationEmbedFrameAsync(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        foreach (var code in page.QuerySelectorAll("details[data-embed-code] textarea[readonly]"))
+        {
+            var frame = (await Parser.ParseDocumentAsync(code.TextContent)).QuerySelector("iframe")!;
+            if (frame.GetAttribute("src")!.Contains("/embed/charts/valuation-per-mw", StringComparison.Ordinal))
+            {
+                return frame;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("The page offers no valuation-per-MW embed code.");
+    }
+
     [Fact]
     public async Task Sort_headers_and_why_numbers_are_links_to_the_next_view()
     {

@@ -17,7 +17,30 @@ public class AnalyticsQueryTests(TestAppFactory app) : IClassFixture<TestAppFact
     [InlineData(new[] { "", " , " }, new string[0])]
     [InlineData(new string[0], new string[0])]
     public void The_companies_parameter_is_one_list_of_trimmed_slugs_in_order(string[] values, string[] slugs) =>
-        Assert.Equal(slugs, AnalyticsQuery.ComparedSlugs(values));
+        Assert.Equal(slugs, ComparedCompanies.Named(values));
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Valid), MemberType = typeof(ComparedCompaniesCases))]
+    public void A_valid_companies_parameter_compares_the_companies_it_names(string query, string[] slugs)
+    {
+        var compared = Service.Compare(Companies(query));
+
+        Assert.Null(compared.Error);
+        Assert.Equal(slugs, compared.Slugs);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Invalid), MemberType = typeof(ComparedCompaniesCases))]
+    public void An_invalid_companies_parameter_gives_one_message_and_compares_nothing(string query, string message)
+    {
+        var compared = Service.Compare(Companies(query));
+
+        Assert.Equal(message, compared.Error);
+        Assert.Empty(compared.Companies);
+    }
+
+    private static Microsoft.Extensions.Primitives.StringValues Companies(string query) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).GetValueOrDefault("companies");
 
     [Fact]
     public async Task XAI_has_contracted_out_300_MW_after_the_Colossus_1_deal()
@@ -57,7 +80,7 @@ public class AnalyticsQueryTests(TestAppFactory app) : IClassFixture<TestAppFact
     [Fact]
     public async Task The_xAI_to_CoreWeave_valuation_ratio_is_at_least_3()
     {
-        var comparison = await Service.ValuationsAsync(["xai", "coreweave"], AfterColossusDeal, rollUp: false);
+        var comparison = await Service.ValuationsAsync(Service.Compare("xai,coreweave"), AfterColossusDeal, rollUp: false);
 
         var ratio = comparison.Ratios.Single();
         Assert.Equal(("xai", "coreweave"), (ratio.Numerator.Slug, ratio.Denominator.Slug));

@@ -9,14 +9,12 @@ public class EmbedHeightCodeTests(TestAppFactory app) : IClassFixture<TestAppFac
     [Fact]
     public void The_valuation_embed_code_is_taller_for_each_company_compared()
     {
-        var heights = Enumerable.Range(1, 12)
-            .Select(n => EmbedSnippet.HeightFor($"/embed/charts/{EmbedCharts.ValuationPerMw}?companies=" + string.Join(",", Enumerable.Range(1, n).Select(i => $"c{i}"))))
-            .ToList();
+        var path = $"/embed/charts/{EmbedCharts.ValuationPerMw}?asOf=2026-06-01";
+        var heights = Enumerable.Range(1, 12).Select(n => EmbedSnippet.HeightFor(path, n)).ToList();
 
         Assert.All(heights.Zip(heights.Skip(1)), pair => Assert.True(pair.Second > pair.First, $"{pair.Second} after {pair.First}"));
-        // Without ?companies= the embed compares the analytics page's default companies.
-        Assert.Equal(EmbedSnippet.ValuationPerMwHeight(3), EmbedSnippet.HeightFor($"/embed/charts/{EmbedCharts.ValuationPerMw}?asOf=2026-06-01"));
-        Assert.Equal(EmbedSnippet.ValuationPerMwHeight(2), EmbedSnippet.HeightFor($"/embed/charts/{EmbedCharts.ValuationPerMw}?companies=xai,%20coreweave"));
+        // Sized by the companies the rule resolved, never by the names in the link: without that count there is no height.
+        Assert.Throws<ArgumentException>(() => EmbedSnippet.HeightFor(path + "&companies=xai,XAI"));
     }
 
     [Fact]

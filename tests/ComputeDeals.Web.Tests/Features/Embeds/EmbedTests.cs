@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using ComputeDeals.Testing;
+using ComputeDeals.Web.Tests.Features.Analytics;
 
 namespace ComputeDeals.Web.Tests.Features.Embeds;
 
@@ -120,7 +121,6 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     [InlineData("/embed/datacenters/no-such-place")]
     [InlineData("/embed/charts/no-such-chart")]
     [InlineData("/embed/charts/valuations?company=nobody")]
-    [InlineData("/embed/charts/valuation-per-mw?companies=xai,nobody")]
     public async Task Unknown_embeds_answer_404(string url)
     {
         var (response, html) = await GetAsync(url);
@@ -223,6 +223,63 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Valid), MemberType = typeof(ComparedCompaniesCases))]
+    public async Task The_valuation_embed_compares_the_companies_the_rule_resolves(string query, string[] slugs)
+    {
+        var (response, html) = await GetAsync("/embed/charts/valuation-per-mw" + ComparedCompaniesCases.At(query));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(slugs, html.QuerySelectorAll("#embed-chart-values tbody tr[data-company]").Select(r => r.GetAttribute("data-company")));
+        var back = "http://localhost/analytics?asOf=2026-06-01" + (query.Length == 0 ? string.Empty : "&companies=" + string.Join(",", slugs)) + "#valuations";
+        Assert.Equal(back, html.QuerySelector("a.cd-embed-back")?.GetAttribute("href"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Invalid), MemberType = typeof(ComparedCompaniesCases))]
+    public async Task The_valuation_embed_of_a_bad_company_list_answers_400_with_the_rules_message(string query, string message)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/embed/charts/valuation-per-mw" + ComparedCompaniesCases.At(query), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal([message], problem.RootElement.GetProperty("errors").GetProperty("companies").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Valid), MemberType = typeof(ComparedCompaniesCases))]
+    public async Task Oembed_of_valuations_embeds_the_companies_the_rule_resolves_in_a_frame_as_tall_as_they_need(string query, string[] slugs)
+    {
+        var url = "http://localhost/analytics" + ComparedCompaniesCases.At(query) + "#valuations";
+        var response = await app.CreateClient().GetAsync(new Uri($"/oembed?format=json&url={Uri.EscapeDataString(url)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var iframe = (await PageClient.ParseAsync(json.RootElement.GetProperty("html").GetString()!)).QuerySelector("iframe")!;
+        var embed = "http://localhost/embed/charts/valuation-per-mw?asOf=2026-06-01" + (query.Length == 0 ? string.Empty : "&companies=" + string.Join(",", slugs));
+        Assert.Equal(embed, iframe.GetAttribute("src"));
+        // 470 px for the first company and 105 px for each further one (EmbedSnippet), counted after the rule.
+        var height = 470 + (105 * (slugs.Length - 1));
+        Assert.Equal(height, json.RootElement.GetProperty("height").GetInt32());
+        Assert.Equal(height.ToString(System.Globalization.CultureInfo.InvariantCulture), iframe.GetAttribute("height"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ComparedCompaniesCases.Invalid), MemberType = typeof(ComparedCompaniesCases))]
+    public async Task Oembed_of_an_analytics_url_with_a_bad_company_list_answers_404_like_any_url_without_an_embed(string query, string message)
+    {
+        Assert.NotEmpty(message);
+        foreach (var fragment in new[] { "#valuations", string.Empty, "#deal-value" })
+        {
+            var url = "http://localhost/analytics" + ComparedCompaniesCases.At(query) + fragment;
+            var response = await app.CreateClient().GetAsync(new Uri($"/oembed?format=json&url={Uri.EscapeDataString(url)}", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Fact]
