@@ -59,6 +59,21 @@ public static class Labels
         _ => "reported talks",
     };
 
+    /// <summary>What a recorded change did: "created", "updated", "published", "unpublished", "deleted", "restored".</summary>
+    public static string Of(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "created",
+        ChangeAction.Update => "updated",
+        ChangeAction.Publish => "published",
+        ChangeAction.Unpublish => "unpublished",
+        ChangeAction.Delete => "deleted",
+        _ => "restored",
+    };
+
+    /// <summary>A label at the start of a sentence or list item: its first letter upper-cased ("Created").</summary>
+    public static string Capitalized(string label) =>
+        string.IsNullOrEmpty(label) ? label : char.ToUpperInvariant(label[0]) + label[1..];
+
     /// <summary>How a figure's number relates to the truth: "exact", "approximately", "up to", "at least", "undisclosed".</summary>
     public static string Of(FigureQualifier qualifier) => qualifier switch
     {
@@ -101,6 +116,16 @@ public static class Labels
 
     /// <summary>Roles that give capacity out (sellers, providers).</summary>
     public static bool IsGivingRole(PartyRole role) => role is PartyRole.Seller or PartyRole.Provider;
+
+    /// <summary>
+    /// A moment (an edit, a change, a release) as people read it, in UTC to the minute:
+    /// "6 May 2026 14:03 UTC". Every page, feed and form that shows when something happened uses it.
+    /// </summary>
+    public static string Moment(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC day of a moment, as <see cref="Date"/> writes a day: "6 May 2026" (a record's "last updated").</summary>
+    public static string Day(DateTimeOffset at) => Date(DateOnly.FromDateTime(at.UtcDateTime), DatePrecision.Day);
 
     /// <summary>
     /// A moment for a <c>&lt;time datetime&gt;</c> attribute: UTC with millisecond precision

@@ -90,7 +90,12 @@ public sealed record ValuationQueryParameters
     public string? Company { get; init; }
 }
 
-/// <summary>Reads query values the way <see cref="Features.Deals.DealFilter"/> does: camelCase enum names, lowercase slugs.</summary>
+/// <summary>
+/// How every query string of the site and the API reads a value (and says what is wrong with it):
+/// trimmed text with a length limit, camelCase enum names, lowercase slugs, two-letter countries,
+/// yyyy-MM-dd dates and bounded whole numbers. <see cref="Features.Deals.DealFilter"/>, the company and
+/// data center list filters and the network's parameters all read through here.
+/// </summary>
 public static class QueryValues
 {
     public static T? Enum<T>(string name, string? text, Dictionary<string, string[]> errors) where T : struct, System.Enum
@@ -180,6 +185,43 @@ public static class QueryValues
     }
 
     public static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    /// <summary>A date written yyyy-MM-dd; a bad one is reported in <paramref name="errors"/>.</summary>
+    public static DateOnly? Date(string name, string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[name] = [$"'{name}' must be a date written yyyy-MM-dd, for example 2026-05-06."];
+        return null;
+    }
+
+    /// <summary>A date as <see cref="Date(string, string?, Dictionary{string, string[]})"/> reads it back; null for none.</summary>
+    public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; a bad one is reported in <paramref name="errors"/>.</summary>
+    public static int? Integer(string name, string? text, int min, int max, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        errors[name] = [$"'{name}' must be a whole number from {min} to {max}."];
+        return null;
+    }
 
     /// <summary>An enum value as query strings spell it (camelCase, what <see cref="Enum{T}"/> reads back); null for none.</summary>
     public static string? Name<T>(T? value) where T : struct, System.Enum => value is { } v ? CamelCase(v.ToString()) : null;

@@ -12,4 +12,24 @@ public class LabelsTests
 
         Assert.Equal("2026-05-06T12:03:00.123Z", Labels.MachineTime(at));
     }
+
+    [Fact]
+    public void A_moment_reads_in_utc_to_the_minute_and_its_day_as_a_date()
+    {
+        var at = new DateTimeOffset(2026, 5, 6, 1, 3, 59, TimeSpan.FromHours(2));
+
+        Assert.Equal("5 May 2026 23:03 UTC", Labels.Moment(at));
+        Assert.Equal("5 May 2026", Labels.Day(at));
+        Assert.Equal(Labels.Date(new DateOnly(2026, 5, 5), DatePrecision.Day), Labels.Day(at));
+    }
+
+    [Theory]
+    [InlineData(ChangeAction.Create, "created", "Created")]
+    [InlineData(ChangeAction.Unpublish, "unpublished", "Unpublished")]
+    [InlineData(ChangeAction.Restore, "restored", "Restored")]
+    public void A_change_action_has_one_label(ChangeAction action, string label, string capitalized)
+    {
+        Assert.Equal(label, Labels.Of(action));
+        Assert.Equal(capitalized, Labels.Capitalized(Labels.Of(action)));
+    }
 }

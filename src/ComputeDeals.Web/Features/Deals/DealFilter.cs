@@ -73,56 +73,13 @@ public sealed record DealFilter
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = new DealFilter();
 
-        string? Text(string name)
-        {
-            if (!values.TryGetValue(name, out var text) || text.Length == 0)
-            {
-                return null;
-            }
-
-            if (text.Length > MaxTextLength)
-            {
-                errors[name] = [$"'{name}' must be at most {MaxTextLength} characters."];
-                return null;
-            }
-
-            return text;
-        }
-
-        T? EnumValue<T>(string name) where T : struct, Enum
-        {
-            var text = Text(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (Enum.TryParse<T>(text.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var value)
-                && Enum.IsDefined(value) && !text.Any(char.IsDigit))
-            {
-                return value;
-            }
-
-            errors[name] = [$"'{name}' must be one of: {string.Join(", ", Enum.GetNames<T>().Select(CamelCase))}."];
-            return null;
-        }
-
-        DateOnly? DateValue(string name)
-        {
-            var text = Text(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            errors[name] = [$"'{name}' must be a date written yyyy-MM-dd, for example 2026-05-06."];
-            return null;
-        }
+        // Each value is read by the rule every list's query shares (QueryValues): trimmed, at most
+        // MaxTextLength characters, camelCase enum names, yyyy-MM-dd dates, slugs; one message per rule.
+        string? Raw(string name) => values.GetValueOrDefault(name);
+        string? Text(string name) => QueryValues.Text(name, Raw(name), errors, MaxTextLength);
+        T? EnumValue<T>(string name) where T : struct, Enum => QueryValues.Enum<T>(name, Raw(name), errors);
+        DateOnly? DateValue(string name) => QueryValues.Date(name, Raw(name), errors);
+        int? Integer(string name, int min, int max) => QueryValues.Integer(name, Raw(name), min, max, errors);
 
         double? Amount(string name, string unit)
         {
@@ -141,29 +98,7 @@ public sealed record DealFilter
             return null;
         }
 
-        int? Integer(string name, int min, int max)
-        {
-            var text = Text(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-            {
-                return number;
-            }
-
-            errors[name] = [$"'{name}' must be a whole number from {min} to {max}."];
-            return null;
-        }
-
-        var company = Text("company");
-        if (company is not null && !Slugs.IsValid(company))
-        {
-            errors["company"] = ["'company' must be a company slug such as 'xai' (lowercase letters, digits and hyphens)."];
-            company = null;
-        }
+        var company = QueryValues.Slug("company", Raw("company"), errors);
 
         bool? descending = null;
         if (Text("dir") is { } dir)
@@ -215,13 +150,13 @@ public sealed record DealFilter
 
         Add("q", Q);
         Add("company", Company);
-        Add("type", Type is { } type ? CamelCase(type.ToString()) : null);
-        Add("status", Status is { } status ? CamelCase(status.ToString()) : null);
-        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("type", QueryValues.Name(Type));
+        Add("status", QueryValues.Name(Status));
+        Add("from", QueryValues.Date(From));
+        Add("to", QueryValues.Date(To));
         Add("minValue", MinValue?.ToString("R", CultureInfo.InvariantCulture));
         Add("minMw", MinMw?.ToString("R", CultureInfo.InvariantCulture));
-        Add("sort", Sort == DealSort.Date ? null : CamelCase(Sort.ToString()));
+        Add("sort", Sort == DealSort.Date ? null : QueryValues.Name<DealSort>(Sort));
         Add("dir", Descending == (Sort != DealSort.Title) ? null : Descending ? "desc" : "asc");
         Add("page", Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture));
         Add("pageSize", PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture));
@@ -266,8 +201,6 @@ public sealed record DealFilter
         amount = number * multiplier;
         return amount < 1e16;
     }
-
-    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }
 
 /// <summary>A parsed filter and the errors keyed by parameter name (empty when valid).</summary>

@@ -24,31 +24,9 @@ public sealed record NetworkUrl(DealFilter Filter, DateOnly? AsOf, int Top, IRea
         var values = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         var parsed = DealFilter.Parse(values.Where(p => p.Key is not ("sort" or "dir" or "page" or "pageSize")));
         var errors = new Dictionary<string, string[]>(parsed.Errors, StringComparer.Ordinal);
-        DateOnly? asOf = null;
-        if (values.TryGetValue("asOf", out var asOfText) && asOfText.ToString().Trim() is { Length: > 0 } a)
-        {
-            if (DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                asOf = date;
-            }
-            else
-            {
-                errors["asOf"] = ["'asOf' must be a date written yyyy-MM-dd, for example 2026-05-06."];
-            }
-        }
-
-        var top = DefaultTop;
-        if (values.TryGetValue("top", out var topText) && topText.ToString().Trim() is { Length: > 0 } t)
-        {
-            if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxTop)
-            {
-                top = n;
-            }
-            else
-            {
-                errors["top"] = [$"'top' must be a whole number from 1 to {MaxTop}."];
-            }
-        }
+        string? Raw(string name) => values.TryGetValue(name, out var value) ? value.ToString() : null;
+        var asOf = QueryValues.Date("asOf", Raw("asOf"), errors);
+        var top = QueryValues.Integer("top", Raw("top"), 1, MaxTop, errors) ?? DefaultTop;
 
         return new NetworkUrl(parsed.Filter with { Sort = DealSort.Value, Descending = true, Page = 1, PageSize = top }, asOf, top, errors);
     }
