@@ -35,8 +35,10 @@ public static class AnalyticsEndpoints
 
         group.MapGet("/valuations", async Task<IResult> ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
-                // The companies rule (ComparedCompanies) reads the raw parameter: absent is the default comparison, empty is an error.
-                var errors = Errors(analytics, asOf, rollup, out var query);
+                // The companies rule (ComparedCompanies) reads the raw parameter, where absent (the default comparison) and empty
+                // (an error) differ; the bound string only describes the parameter in the OpenAPI document.
+                var query = AnalyticsSettings.Read(analytics.Today, asOf, rollup);
+                var errors = new Dictionary<string, string[]>(query.Errors, StringComparer.Ordinal);
                 var compared = analytics.Compare(request.Query[ComparedCompanies.Parameter]);
                 if (compared.Error is { } error)
                 {
@@ -76,50 +78,14 @@ public static class AnalyticsEndpoints
             .ProducesValidationProblem();
 
     /// <summary>
-    /// Answers a report at the request's as-of date and roll-up flag: a validation problem naming each bad value,
-    /// otherwise what <paramref name="answer"/> gives for the parsed values, with links built from the request.
+    /// Answers a report at the request's as-of date and roll-up flag (<see cref="AnalyticsSettings"/>): a validation
+    /// problem naming each bad value, otherwise what <paramref name="answer"/> gives, with links built from the request.
     /// </summary>
     private static async Task<IResult> AtDateAsync(
-        AnalyticsQuery analytics, HttpRequest request, string? asOf, string? rollup, Func<Query, ApiLinks, Task<IResult>> answer) =>
-        Validate(analytics, asOf, rollup) is { } query ? await answer(query, new ApiLinks(request)) : Problem(asOf, rollup);
-
-    /// <summary>Reads an as-of date written as YYYY-MM-DD.</summary>
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    /// <summary>Reads a roll-up flag: true/false, 1/0 or absent (false).</summary>
-    public static bool? ParseFlag(string? text) => text?.Trim().ToLowerInvariant() switch
+        AnalyticsQuery analytics, HttpRequest request, string? asOf, string? rollup, Func<AnalyticsSettings, ApiLinks, Task<IResult>> answer)
     {
-        null or "" or "false" or "0" => false,
-        "true" or "1" => true,
-        _ => null,
-    };
-
-    private sealed record Query(DateOnly AsOf, bool RollUp);
-
-    private static Query? Validate(AnalyticsQuery analytics, [Description(AsOfDescription)] string? asOf, string? rollup) =>
-        Errors(analytics, asOf, rollup, out var query).Count == 0 ? query : null;
-
-    private static ValidationProblem Problem([Description(AsOfDescription)] string? asOf, string? rollup) =>
-        ApiProblems.InvalidQuery(Errors(null, asOf, rollup, out _));
-
-    private static Dictionary<string, string[]> Errors(AnalyticsQuery? analytics, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, out Query query)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var date = analytics?.Today ?? default;
-        if (!string.IsNullOrEmpty(asOf) && !TryParseDate(asOf, out date))
-        {
-            errors["asOf"] = [$"'{asOf}' is not a date: use YYYY-MM-DD, such as 2026-06-01."];
-        }
-
-        var flag = ParseFlag(rollup);
-        if (flag is null)
-        {
-            errors["rollup"] = [$"'{rollup}' is not a flag: use true or false."];
-        }
-
-        query = new Query(date, flag ?? false);
-        return errors;
+        var settings = AnalyticsSettings.Read(analytics.Today, asOf, rollup);
+        return settings.IsValid ? await answer(settings, new ApiLinks(request)) : ApiProblems.InvalidQuery(settings.Errors);
     }
 
     // Cached JSON with an ETag and Cache-Control, like every other group of the open-data API.

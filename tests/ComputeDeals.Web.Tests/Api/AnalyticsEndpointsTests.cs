@@ -124,6 +124,26 @@ public class AnalyticsEndpointsTests(TestAppFactory app) : IClassFixture<TestApp
     }
 
     [Theory]
+    [InlineData("asOf=June", "asOf", "'June' is not a date: use YYYY-MM-DD, such as 2026-06-01.")]
+    [InlineData("asOf=2026-6-1", "asOf", "'2026-6-1' is not a date: use YYYY-MM-DD, such as 2026-06-01.")]
+    [InlineData("rollup=maybe", "rollup", "'maybe' is not a flag: use true or false.")]
+    public async Task A_bad_date_or_flag_gets_the_same_message_from_every_report_and_analytics_embed(string query, string parameter, string message)
+    {
+        foreach (var url in new[]
+                 {
+                     "/api/v1/analytics/capacity", "/api/v1/analytics/valuations", "/embed/charts/capacity-by-company",
+                     "/embed/charts/valuation-per-mw", "/embed/charts/deal-value-per-mw",
+                 })
+        {
+            var (status, contentType, body) = await GetAsync(url + "?" + query);
+
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal("application/problem+json", contentType);
+            Assert.Equal([message], body.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(m => m.GetString()));
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(ComparedCompaniesCases.Valid), MemberType = typeof(ComparedCompaniesCases))]
     public async Task Valuations_compare_the_companies_the_rule_resolves(string query, string[] slugs)
     {

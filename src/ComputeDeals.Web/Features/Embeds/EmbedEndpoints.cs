@@ -168,19 +168,8 @@ public static class EmbedEndpoints
     /// unknown company included, answers 400 problem details naming the parameter.</summary>
     private static IResult AnalyticsChart(string name, HttpRequest request, AnalyticsQuery analytics)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var asOfText = request.Query["asOf"].ToString();
-        var asOf = analytics.Today;
-        if (asOfText.Length > 0 && !AnalyticsEndpoints.TryParseDate(asOfText, out asOf))
-        {
-            errors["asOf"] = [$"'{asOfText}' is not a date: use YYYY-MM-DD, such as 2026-06-01."];
-        }
-
-        var rollUp = AnalyticsEndpoints.ParseFlag(request.Query["rollup"].ToString());
-        if (rollUp is null)
-        {
-            errors["rollup"] = [$"'{request.Query["rollup"]}' is not a flag: use true or false."];
-        }
+        var settings = AnalyticsSettings.Read(analytics.Today, request.Query["asOf"], request.Query["rollup"]);
+        var errors = new Dictionary<string, string[]>(settings.Errors, StringComparer.Ordinal);
 
         // Only the valuation chart compares companies; its list follows the one rule (ComparedCompanies).
         var valuations = name == EmbedCharts.ValuationPerMw;
@@ -195,12 +184,22 @@ public static class EmbedEndpoints
             return ApiProblems.InvalidQuery(errors);
         }
 
-        var report = analytics.Report(asOf, rollUp!.Value, compared);
+        var report = analytics.Report(settings.AsOf, settings.RollUp, compared);
         var links = new ApiLinks(request);
-        var pageQuery = (asOfText.Length > 0 ? "?asOf=" + asOfText : string.Empty) + (rollUp.Value ? (asOfText.Length > 0 ? "&" : "?") + "rollup=true" : string.Empty);
+        var pageQuery = new List<string>();
+        if (settings.Pinned is { } pinned)
+        {
+            pageQuery.Add("asOf=" + pinned.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (settings.RollUp)
+        {
+            pageQuery.Add("rollup=true");
+        }
+
         if (valuations && request.Query.ContainsKey(ComparedCompanies.Parameter))
         {
-            pageQuery += (pageQuery.Length > 0 ? "&" : "?") + ComparedCompanies.Parameter + "=" + string.Join(",", compared.Slugs.Select(Uri.EscapeDataString));
+            pageQuery.Add(ComparedCompanies.Parameter + "=" + string.Join(",", compared.Slugs.Select(Uri.EscapeDataString)));
         }
 
         var anchor = name switch
@@ -213,8 +212,8 @@ public static class EmbedEndpoints
         {
             Chart = name,
             Report = report,
-            Title = EmbedLinks.AnalyticsChartTitle(name, asOf, rollUp.Value),
-            PageUrl = links.Absolute("/analytics" + pageQuery + anchor),
+            Title = EmbedLinks.AnalyticsChartTitle(name, settings.AsOf, settings.RollUp),
+            PageUrl = links.Absolute("/analytics" + (pageQuery.Count > 0 ? "?" + string.Join("&", pageQuery) : string.Empty) + anchor),
             BaseUrl = links.Base,
             Dark = IsDark(request),
         });

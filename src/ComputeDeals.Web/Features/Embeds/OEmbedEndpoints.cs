@@ -43,7 +43,7 @@ public static class OEmbedEndpoints
 
     private static async Task<Results<CachedJson<OEmbedResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         string? url, string? maxwidth, string? maxheight, string? format, HttpRequest request, SiteUrls site,
-        DealPermalinkQuery deals, CompanyProfileQuery companies, DataCenterProfileQuery centers, Analytics.AnalyticsQuery analytics, TimeProvider time,
+        DealPermalinkQuery deals, CompanyProfileQuery companies, DataCenterProfileQuery centers, Analytics.AnalyticsQuery analytics,
         CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(format) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +85,7 @@ public static class OEmbedEndpoints
             return ApiProblems.InvalidQuery(errors);
         }
 
-        var target = await ResolveAsync(new Uri(url!), request, site, deals, companies, centers, analytics, time, cancellationToken);
+        var target = await ResolveAsync(new Uri(url!), request, site, deals, companies, centers, analytics, cancellationToken);
         if (target is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No embed for this URL",
@@ -107,7 +107,7 @@ public static class OEmbedEndpoints
     /// </summary>
     private static async Task<(string EmbedPath, string Title, int? Compared)?> ResolveAsync(
         Uri url, HttpRequest request, SiteUrls site, DealPermalinkQuery deals, CompanyProfileQuery companies,
-        DataCenterProfileQuery centers, Analytics.AnalyticsQuery analytics, TimeProvider time, CancellationToken cancellationToken)
+        DataCenterProfileQuery centers, Analytics.AnalyticsQuery analytics, CancellationToken cancellationToken)
     {
         var ours = string.Equals(url.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
             || string.Equals(url.Authority, site.BaseUri.Authority, StringComparison.OrdinalIgnoreCase);
@@ -133,37 +133,17 @@ public static class OEmbedEndpoints
                 // (with the page's compared companies), anything else the capacity one. A URL with a bad asOf, rollup or
                 // companies value (for the companies: the rule of ComparedCompanies) has no embed.
                 var query = QueryHelpers.ParseQuery(url.Query);
-                var asOfText = query.TryGetValue("asOf", out var a) ? a.ToString() : string.Empty;
-                DateOnly? asOf = null;
-                if (asOfText.Length > 0)
-                {
-                    if (!AnalyticsEndpoints.TryParseDate(asOfText, out var parsed))
-                    {
-                        return null;
-                    }
-
-                    asOf = parsed;
-                }
-
-                if (AnalyticsEndpoints.ParseFlag(query.TryGetValue("rollup", out var r) ? r.ToString() : null) is not { } rollUp)
-                {
-                    return null;
-                }
-
+                var settings = Analytics.AnalyticsSettings.Read(analytics.Today, query.GetValueOrDefault("asOf"), query.GetValueOrDefault("rollup"));
                 var chart = url.Fragment switch
                 {
                     "#deal-value" => EmbedCharts.DealValuePerMw,
                     "#valuations" => EmbedCharts.ValuationPerMw,
                     _ => EmbedCharts.CapacityByCompany,
                 };
-                var compared = analytics.Compare(query.TryGetValue(Analytics.ComparedCompanies.Parameter, out var c) ? c : default);
-                if (!compared.IsValid)
-                {
-                    return null;
-                }
-
-                var date = asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-                return (EmbedLinks.AnalyticsChart(chart, asOf, rollUp, compared.Slugs), EmbedLinks.AnalyticsChartTitle(chart, date, rollUp), compared.Companies.Count);
+                var compared = analytics.Compare(query.GetValueOrDefault(Analytics.ComparedCompanies.Parameter));
+                return settings.IsValid && compared.IsValid
+                    ? (EmbedLinks.AnalyticsChart(chart, settings.Pinned, settings.RollUp, compared.Slugs), EmbedLinks.AnalyticsChartTitle(chart, settings.AsOf, settings.RollUp), compared.Companies.Count)
+                    : null;
             }
 
             case ["deals", var slug]:

@@ -57,8 +57,19 @@ public class AnalyticsPageTests(TestAppFactory app) : IClassFixture<TestAppFacto
     {
         var page = await GetAsync("/analytics?asOf=not-a-date");
 
-        Assert.Contains("is not a date", page.QuerySelector(".mud-alert")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("'not-a-date' is not a date: use YYYY-MM-DD, such as 2026-06-01; showing today instead.", page.QuerySelector(".mud-alert")!.TextContent.Trim());
         Assert.NotEmpty(page.QuerySelectorAll(".cd-league tbody tr[data-company]"));
+    }
+
+    [Fact]
+    public async Task A_bad_rollup_flag_in_the_link_is_named_and_subsidiaries_shown_separately()
+    {
+        var page = await GetAsync("/analytics?asOf=2026-06-01&rollup=maybe");
+
+        // The same message as the API's and the embed's 400 for rollup=maybe.
+        Assert.Equal("'maybe' is not a flag: use true or false; showing subsidiaries separately instead.", page.QuerySelector(".mud-alert")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector(".cd-league tbody tr[data-company='xai']"));
+        Assert.Null(page.QuerySelector("#cd-rollup")!.GetAttribute("checked"));
     }
 
     [Fact]

@@ -349,6 +349,8 @@ public class EmbedTests(TestAppFactory app) : IClassFixture<TestAppFactory>
     [InlineData("http://localhost/companies/nobody")]
     [InlineData("http://localhost/search?q=xai")]
     [InlineData("http://elsewhere.example/deals/xai-anthropic-colossus-1")]
+    [InlineData("http://localhost/analytics?asOf=June#valuations")]
+    [InlineData("http://localhost/analytics?rollup=maybe")]
     public async Task Oembed_answers_404_for_urls_it_does_not_know(string url)
     {
         var response = await app.CreateClient().GetAsync(new Uri($"/oembed?url={Uri.EscapeDataString(url)}", UriKind.Relative));
