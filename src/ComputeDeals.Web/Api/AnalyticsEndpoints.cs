@@ -35,7 +35,8 @@ public static class AnalyticsEndpoints
 
         group.MapGet("/valuations", async Task<IResult> ([Description(CompaniesDescription)] string? companies, [Description(AsOfDescription)] string? asOf, [Description(RollupDescription)] string? rollup, AnalyticsQuery analytics, HttpRequest request, CancellationToken ct) =>
             {
-                // The companies rule (ComparedCompanies) reads the raw parameter: absent is the default comparison, empty is an error.
+                // The companies rule (ComparedCompanies) reads the raw parameter, where absent (the default comparison) and empty
+                // (an error) differ; the bound string only describes the parameter in the OpenAPI document.
                 var query = AnalyticsSettings.Read(analytics.Today, asOf, rollup);
                 var errors = new Dictionary<string, string[]>(query.Errors, StringComparer.Ordinal);
                 var compared = analytics.Compare(request.Query[ComparedCompanies.Parameter]);
