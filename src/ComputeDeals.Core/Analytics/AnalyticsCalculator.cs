@@ -320,9 +320,7 @@ public sealed class AnalyticsCalculator
         unit == FigureUnit.Megawatts ? _dealRanges[deal.Id].Mw : _dealRanges[deal.Id].Accelerators;
 
     private static CapacityRowInput? RowAt(DataCenterInput center, DateOnly asOf) =>
-        center.Capacity.Where(r => r.EffectiveDate <= asOf)
-            .OrderByDescending(r => r.EffectiveDate).ThenByDescending(r => r.Id)
-            .FirstOrDefault();
+        CapacityTimeline.At(center.Capacity, asOf, r => r.EffectiveDate, r => r.Id);
 
     private static TracedRange Trace(List<Contribution> inputs, FigureUnit unit) =>
         new(inputs.Select(i => i.Range).Aggregate(FigureRange.Empty, FigureRange.Add), unit, inputs);

@@ -116,9 +116,30 @@ public sealed class CapacityRow
 /// <summary>Looks up the row of a capacity timeline in force at a date.</summary>
 public static class CapacityTimeline
 {
-    public static CapacityRow? At(IEnumerable<CapacityRow> rows, DateOnly date) =>
-        rows.Where(r => r.EffectiveDate <= date)
-            .OrderByDescending(r => r.EffectiveDate)
-            .ThenByDescending(r => r.Id)
-            .FirstOrDefault();
+    public static CapacityRow? At(IEnumerable<CapacityRow> rows, DateOnly date) => At(rows, date, r => r.EffectiveDate, r => r.Id);
+
+    /// <summary>
+    /// The row in force at <paramref name="date"/>, in any shape of row (entity, read-model record,
+    /// analytics input): the latest on or before it; of rows on the same date, the one with the higher id
+    /// (entered later); of rows equal in both, the first. Null before the first row. The rows may be in any order.
+    /// </summary>
+    public static T? At<T>(IEnumerable<T> rows, DateOnly date, Func<T, DateOnly> dateOf, Func<T, int> idOf)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(dateOf);
+        ArgumentNullException.ThrowIfNull(idOf);
+        T? found = null;
+        var (foundDate, foundId) = (DateOnly.MinValue, 0);
+        foreach (var row in rows)
+        {
+            var (rowDate, rowId) = (dateOf(row), idOf(row));
+            if (rowDate <= date && (found is null || rowDate > foundDate || (rowDate == foundDate && rowId > foundId)))
+            {
+                (found, foundDate, foundId) = (row, rowDate, rowId);
+            }
+        }
+
+        return found;
+    }
 }

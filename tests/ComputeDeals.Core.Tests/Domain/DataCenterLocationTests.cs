@@ -18,3 +18,21 @@ public class DataCenterLocationTests
         Assert.Equal(expected, center.Location);
     }
 }
+
+public class CapacityTimelineAnyShapeTests
+{
+    private sealed record Row(int Id, DateOnly Date, string Name);
+
+    [Fact]
+    public void The_row_in_force_is_the_latest_on_or_before_the_date_and_the_later_entry_on_a_tie()
+    {
+        // Out of order on purpose: the rule does not rely on the order rows come in.
+        Row[] rows = [new(7, new(2026, 3, 1), "march, entered later"), new(9, new(2026, 6, 1), "june"), new(3, new(2026, 3, 1), "march"), new(1, new(2025, 1, 1), "old")];
+
+        Assert.Null(CapacityTimeline.At(rows, new DateOnly(2024, 12, 31), r => r.Date, r => r.Id));
+        Assert.Equal("old", CapacityTimeline.At(rows, new DateOnly(2026, 2, 28), r => r.Date, r => r.Id)!.Name);
+        Assert.Equal("march, entered later", CapacityTimeline.At(rows, new DateOnly(2026, 3, 1), r => r.Date, r => r.Id)!.Name);
+        Assert.Equal("march, entered later", CapacityTimeline.At(rows, new DateOnly(2026, 5, 31), r => r.Date, r => r.Id)!.Name);
+        Assert.Equal("june", CapacityTimeline.At(rows, new DateOnly(2030, 1, 1), r => r.Date, r => r.Id)!.Name);
+    }
+}

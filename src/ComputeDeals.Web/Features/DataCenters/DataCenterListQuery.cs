@@ -115,23 +115,12 @@ public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvi
     /// <summary>The countries that data centers are in, for the filter's choices.</summary>
     public Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(readModel.Current.Memo<IReadOnlyList<string>>("datacenters/countries", s =>
-            [.. s.Dataset.DataCenters.Select(d => d.Country).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
+            [.. Public(s).Select(d => d.Country).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
 
-    /// <summary>The row in force at a date: the latest at or before it (rows are by date, then id).</summary>
+    /// <summary>The row in force at a date: <see cref="CapacityTimeline.At{T}"/>, the rule the pages and analytics use.</summary>
     public static CapacityRecord? CapacityAt(DataCenterRecord center, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(center);
-        CapacityRecord? found = null;
-        foreach (var row in center.Capacity)
-        {
-            if (row.EffectiveDate > date)
-            {
-                break;
-            }
-
-            found = row;
-        }
-
-        return found;
+        return CapacityTimeline.At(center.Capacity, date, r => r.EffectiveDate, r => r.Id);
     }
 }

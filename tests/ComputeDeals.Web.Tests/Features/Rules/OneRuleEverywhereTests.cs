@@ -32,6 +32,13 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
         {
             Name = "Site Seven", Slug = "site-seven", Operator = quillon, City = null, Region = "Saskatchewan", Country = "CA",
             Status = FacilityStatus.Planned, CreatedAt = now, UpdatedAt = now,
+            // Two readings on one day (the later entry is in force) and one in the future.
+            Capacity =
+            [
+                new CapacityRow(new DateOnly(2026, 1, 5), DatePrecision.Day, Figure.Exact(100), null, null, FacilityStatus.Planned),
+                new CapacityRow(new DateOnly(2026, 1, 5), DatePrecision.Day, Figure.Exact(120), null, null, FacilityStatus.Planned),
+                new CapacityRow(new DateOnly(2099, 1, 1), DatePrecision.Day, Figure.Exact(900), null, null, FacilityStatus.Operational),
+            ],
         });
         var anthropic = await db.Companies.SingleAsync(c => c.Slug == "anthropic");
         db.Deals.Add(new Deal
@@ -68,6 +75,27 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
         Assert.Equal(expected, csv.Single(r => r["slug"] == slug)["location"]);
         var hit = search.QuerySelectorAll("[data-kind='datacenters'] li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == $"/datacenters/{slug}");
         Assert.Equal("location: " + expected, hit.QuerySelector(".cd-search-context")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_capacity_in_force_today_is_the_same_row_on_every_page_and_export()
+    {
+        var expected = FigureFormatter.Format(Figure.Exact(120), FigureUnit.Megawatts);
+        var client = app.CreateClient();
+
+        var profile = await app.GetPageAsync("/datacenters/site-seven");
+        var list = await app.GetPageAsync("/datacenters?q=site+seven");
+        var company = await app.GetPageAsync("/companies/quillon");
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/datacenters?q=site+seven", UriKind.Relative)));
+        var csv = Rfc4180Reader.ParseWithHeader(await client.GetStringAsync(new Uri("/api/v1/datacenters.csv?q=site+seven", UriKind.Relative)), out _);
+
+        Assert.Contains(" · " + expected + " ", profile.QuerySelector(".cd-lede")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(expected, RowCell(list, "site-seven", 4));
+        Assert.Equal(expected, RowCell(company, "site-seven", 3));
+        var power = json.RootElement.GetProperty("items")[0].GetProperty("power");
+        Assert.Equal(120, power.GetProperty("low").GetDouble());
+        Assert.Equal("2026-01-05", json.RootElement.GetProperty("items")[0].GetProperty("capacityAsOf").GetString());
+        Assert.Equal(expected, csv.Single()["power_text"]);
     }
 
     [Theory]
