@@ -64,7 +64,7 @@ public sealed class FeedQuery(
         var changes = await history.PublishedAsync(EntryCount, cancellationToken);
         var entries = changes.Select(c => new AtomEntry(
             AtomFeedWriter.TagPrefix + "changes/" + c.Id.ToString(CultureInfo.InvariantCulture),
-            $"{ActionText(c.Action)}: {c.EntityTitle}",
+            $"{Labels.Capitalized(Labels.Of(c.Action))}: {c.EntityTitle}",
             c.At,
             links.Absolute(FeedLinks.EntityPath(c.Kind, c.EntitySlug!)),
             null,
@@ -108,29 +108,28 @@ public sealed class FeedQuery(
         return string.IsNullOrWhiteSpace(deal.Summary) ? text : text + " " + deal.Summary.Trim();
     }
 
-    /// <summary>"Value: ~$3B → ~$5B; Status: announced → closed" (a creation lists nothing old).</summary>
+    /// <summary>
+    /// "Updated deal “…” on 6 May 2026 14:03 UTC. Value: ~$3B → ~$5B; Status: Announced → Closed": the action, the moment and the
+    /// fields as the History list on the record's page reads them (a creation lists nothing old; a publish or delete does not restate its flag).
+    /// </summary>
     public static string ChangeSummary(ChangeEntry change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var what = $"{ActionText(change.Action)} {change.Kind.ToString().ToLowerInvariant()} “{change.EntityTitle}” on {change.At.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}.";
-        if (change.Fields.Count == 0)
+        var what = $"{Labels.Capitalized(Labels.Of(change.Action))} {change.Kind.ToString().ToLowerInvariant()} “{change.EntityTitle}” on {Labels.Moment(change.At)}.";
+        var listed = ChangeFieldLabels.Listed(change.Action, change.Fields);
+        if (listed.Count == 0)
         {
             return what;
         }
 
         var fields = change.Action == ChangeAction.Create
-            ? change.Fields.Select(f => $"{f.Field}: {f.New ?? "—"}")
-            : change.Fields.Select(f => $"{f.Field}: {f.Old ?? "—"} → {f.New ?? "—"}");
+            ? listed.Select(f => $"{Label(f)}: {f.New ?? "—"}")
+            : listed.Select(f => $"{Label(f)}: {f.Old ?? "—"} → {f.New ?? "—"}");
         return what + " " + string.Join("; ", fields) + ".";
-    }
 
-    private static string ActionText(ChangeAction action) => action switch
-    {
-        ChangeAction.Create => "Added",
-        ChangeAction.Publish => "Published",
-        ChangeAction.Restore => "Restored",
-        _ => "Updated",
-    };
+        // The field as the History list on the record's page names it ("Value period", not "ValuePeriod").
+        static string Label(FieldChange field) => Labels.Capitalized(ChangeFieldLabels.Of(field.Field));
+    }
 
     /// <summary>One company's or data center's feed: its id is a tag on the database id, its alternate the record's page.</summary>
     private static AtomFeed RecordFeed(EntityKind kind, int id, string slug, string name, IReadOnlyList<DealSummary> rows, FeedLinks links) => Build(

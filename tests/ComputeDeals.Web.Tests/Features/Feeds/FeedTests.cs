@@ -168,6 +168,8 @@ public class FeedTests(TestAppFactory app) : EditingTestBase(app), IClassFixture
         var deal = (await deals.LoadBySlugAsync("google-anthropic-tpu-2025"))!;
         var oldStatus = deal.Status;
         deal.Status = oldStatus == DealStatus.Closed ? DealStatus.Announced : DealStatus.Closed;
+        var oldTerm = deal.TermMonths;
+        deal.TermMonths = (oldTerm ?? 0) + 12;
         Assert.Equal(EditOutcome.Saved, (await deals.SaveAsync(editor, deal)).Outcome);
         var draft = await NewDealAsync("Secret draft deal for the feed");
         Assert.Equal(EditOutcome.Saved, (await deals.SaveAsync(editor, draft)).Outcome);
@@ -178,9 +180,35 @@ public class FeedTests(TestAppFactory app) : EditingTestBase(app), IClassFixture
         var first = feed.Elements(Atom + "entry").First();
         Assert.Equal("http://localhost/deals/google-anthropic-tpu-2025", Link(first, "alternate"));
         Assert.StartsWith("Updated: ", first.Element(Atom + "title")!.Value, StringComparison.Ordinal);
-        Assert.Contains($"Status: {oldStatus} → {deal.Status}", first.Element(Atom + "summary")!.Value, StringComparison.Ordinal);
+        var summary = first.Element(Atom + "summary")!.Value;
+        Assert.Contains($"Status: {oldStatus} → {deal.Status}", summary, StringComparison.Ordinal);
+        Assert.Contains($"Term in months: {oldTerm?.ToString(CultureInfo.InvariantCulture) ?? "—"} → {deal.TermMonths}", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("TermMonths", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("feeds-editor", feed.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Secret draft", feed.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_reads_in_the_changes_feed_as_in_the_history_on_the_records_page()
+    {
+        var editor = await UserAsync("feeds-history@example.com", AppRoles.Editor);
+        var deals = Service<DealEditor>();
+        var deal = (await deals.LoadBySlugAsync("meta-coreweave-expansion"))!;
+        deal.ValuePeriod = deal.ValuePeriod == ValuePeriod.Total ? ValuePeriod.PerYear : ValuePeriod.Total;
+        Assert.Equal(EditOutcome.Saved, (await deals.SaveAsync(editor, deal)).Outcome);
+
+        var entry = (await FeedAsync("/feeds/changes.atom")).Elements(Atom + "entry").First();
+        var history = (await App.GetPageAsync("/deals/meta-coreweave-expansion")).QuerySelector(".cd-history-list > li")!;
+
+        // A reader's History list says "Updated … changed value period"; the feed names the action and the field in the same words.
+        var action = history.QuerySelector("strong")!.TextContent.Trim();
+        Assert.Equal("Updated", action);
+        Assert.StartsWith("Updated: ", entry.Element(Atom + "title")!.Value, StringComparison.Ordinal);
+        Assert.Equal("changed value period", history.QuerySelector(".cd-history-changed")!.TextContent.Trim());
+        var summary = entry.Element(Atom + "summary")!.Value;
+        Assert.StartsWith("Updated deal “", summary, StringComparison.Ordinal);
+        Assert.Contains("Value period: ", summary, StringComparison.Ordinal);
+        Assert.Contains(history.QuerySelector("time")!.TextContent.Trim(), summary, StringComparison.Ordinal);
     }
 
     [Fact]
