@@ -111,6 +111,19 @@ public static class Labels
         _ => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// Where a party stands when a deal is read out: 0 for the side that gives (seller, provider,
+    /// investor, acquirer), 1 for the side that receives (buyer, customer, investee, target), 2 for the
+    /// rest (partners). The headline, the share card, the permalink and every party list order parties
+    /// by it and put "→" between side 0 and side 1.
+    /// </summary>
+    public static int ReadingSide(PartyRole role) => role switch
+    {
+        PartyRole.Seller or PartyRole.Provider or PartyRole.Investor or PartyRole.Acquirer => 0,
+        PartyRole.Buyer or PartyRole.Customer or PartyRole.Investee or PartyRole.Target => 1,
+        _ => 2,
+    };
+
     /// <summary>Roles that take capacity in (buyers, customers) as opposed to giving it.</summary>
     public static bool IsReceivingRole(PartyRole role) => role is PartyRole.Buyer or PartyRole.Customer;
 

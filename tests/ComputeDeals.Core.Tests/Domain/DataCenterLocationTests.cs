@@ -36,3 +36,18 @@ public class CapacityTimelineAnyShapeTests
         Assert.Equal("june", CapacityTimeline.At(rows, new DateOnly(2030, 1, 1), r => r.Date, r => r.Id)!.Name);
     }
 }
+
+public class PartyReadingSideTests
+{
+    [Theory]
+    [InlineData(PartyRole.Seller, 0)]
+    [InlineData(PartyRole.Provider, 0)]
+    [InlineData(PartyRole.Investor, 0)]
+    [InlineData(PartyRole.Acquirer, 0)]
+    [InlineData(PartyRole.Buyer, 1)]
+    [InlineData(PartyRole.Customer, 1)]
+    [InlineData(PartyRole.Investee, 1)]
+    [InlineData(PartyRole.Target, 1)]
+    [InlineData(PartyRole.Partner, 2)]
+    public void Givers_read_first_then_receivers_then_partners(PartyRole role, int side) => Assert.Equal(side, Labels.ReadingSide(role));
+}

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ComputeDeals.Web.Features.Deals.Permalink;
 
 namespace ComputeDeals.Web.Features.AsRecorded;
 
@@ -124,7 +123,7 @@ public static partial class RecordedEntities
             AnnouncedPrecision = announced.Precision,
             Type = type,
             Status = status,
-            Parties = [.. parties.OrderBy(p => DealHeadline.Rank(p.Role)).ThenBy(p => p.Id)],
+            Parties = [.. parties.OrderBy(p => Labels.ReadingSide(p.Role)).ThenBy(p => p.Id)],
             DataCenters = [.. centers.OrderBy(x => x.DataCenter!.Name)],
             Value = value ?? Figure.Undisclosed(),
             ValuePeriod = Enum.TryParse<ValuePeriod>(state.GetValueOrDefault("ValuePeriod"), out var period) ? period : default,

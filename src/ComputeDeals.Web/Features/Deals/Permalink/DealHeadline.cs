@@ -6,19 +6,11 @@ namespace ComputeDeals.Web.Features.Deals.Permalink;
 /// </summary>
 public static class DealHeadline
 {
-    /// <summary>Reading order of parties: givers first, then receivers, then the rest.</summary>
-    public static int Rank(PartyRole role) => role switch
-    {
-        PartyRole.Seller or PartyRole.Provider or PartyRole.Investor or PartyRole.Acquirer => 0,
-        PartyRole.Buyer or PartyRole.Customer or PartyRole.Investee or PartyRole.Target => 1,
-        _ => 2,
-    };
-
     /// <summary>"xAI → Anthropic"; partners joined with " · ".</summary>
     public static string Parties(Deal deal)
     {
         var names = deal.Parties.Where(p => p.Company is not null)
-            .GroupBy(p => Rank(p.Role))
+            .GroupBy(p => Labels.ReadingSide(p.Role))
             .OrderBy(g => g.Key)
             .Select(g => string.Join(" & ", g.Select(p => p.Company!.Name).Distinct()))
             .ToList();
@@ -27,8 +19,8 @@ public static class DealHeadline
             return deal.Title;
         }
 
-        var givers = deal.Parties.Any(p => Rank(p.Role) == 0);
-        var receivers = deal.Parties.Any(p => Rank(p.Role) == 1);
+        var givers = deal.Parties.Any(p => Labels.ReadingSide(p.Role) == 0);
+        var receivers = deal.Parties.Any(p => Labels.ReadingSide(p.Role) == 1);
         return givers && receivers ? string.Join(" → ", names.Take(2)) + string.Concat(names.Skip(2).Select(n => " · " + n)) : string.Join(" · ", names);
     }
 

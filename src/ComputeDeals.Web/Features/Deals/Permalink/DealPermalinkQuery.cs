@@ -20,7 +20,7 @@ public sealed class DealPermalinkQuery(ReadModel.ReadModel readModel)
         }
 
         var deal = SnapshotEntities.ToDeal(snapshot, entry.Deal);
-        deal.Parties = [.. deal.Parties.OrderBy(p => DealHeadline.Rank(p.Role)).ThenBy(p => p.Id)];
+        deal.Parties = [.. deal.Parties.OrderBy(p => Labels.ReadingSide(p.Role)).ThenBy(p => p.Id)];
         deal.DataCenters = [.. deal.DataCenters.OrderBy(x => x.DataCenter!.Name)];
         return deal;
     }
