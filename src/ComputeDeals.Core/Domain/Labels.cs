@@ -124,6 +124,17 @@ public static class Labels
         _ => 2,
     };
 
+    /// <summary>
+    /// A date for a <c>&lt;time datetime&gt;</c> attribute, as precisely as it is known (the machine twin of
+    /// <see cref="Date"/>): "2026-05-06", "2026-05" or "2026".
+    /// </summary>
+    public static string MachineDate(DateOnly date, DatePrecision precision) => precision switch
+    {
+        DatePrecision.Year => date.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        DatePrecision.Month => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        _ => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Roles that take capacity in (buyers, customers) as opposed to giving it.</summary>
     public static bool IsReceivingRole(PartyRole role) => role is PartyRole.Buyer or PartyRole.Customer;
 

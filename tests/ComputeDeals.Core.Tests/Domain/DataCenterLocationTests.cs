@@ -51,3 +51,18 @@ public class PartyReadingSideTests
     [InlineData(PartyRole.Partner, 2)]
     public void Givers_read_first_then_receivers_then_partners(PartyRole role, int side) => Assert.Equal(side, Labels.ReadingSide(role));
 }
+
+public class MachineDateTests
+{
+    [Theory]
+    [InlineData(DatePrecision.Day, "2026-05-06", "6 May 2026")]
+    [InlineData(DatePrecision.Month, "2026-05", "May 2026")]
+    [InlineData(DatePrecision.Year, "2026", "2026")]
+    public void A_date_is_as_precise_for_machines_as_for_people(DatePrecision precision, string machine, string person)
+    {
+        var date = new DateOnly(2026, 5, 6);
+
+        Assert.Equal(machine, Labels.MachineDate(date, precision));
+        Assert.Equal(person, Labels.Date(date, precision));
+    }
+}

@@ -23,7 +23,7 @@ public sealed record RecordedMoment(DateTimeOffset Instant, string Label, string
         {
             // The whole day: everything published by the end of it (UTC).
             var end = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1).AddTicks(-1);
-            return (new RecordedMoment(end, day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), null), null);
+            return (new RecordedMoment(end, Labels.Date(day, DatePrecision.Day), null), null);
         }
 
         if (DateTimeOffset.TryParse(asOf.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
