@@ -36,12 +36,12 @@ public class DataCenterEditorTests(BrowserFixture browser) : IClassFixture<Brows
         await page.Locator("#datacenter-latitude").FillAsync("999");
         await page.Locator("#datacenter-latitude").BlurAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Enter a latitude between -90 and 90.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Enter the latitude in decimal degrees between -90 and 90, such as 35.14.")).ToBeVisibleAsync();
         await page.Locator("#datacenter-latitude").FillAsync("45");
         await page.Locator("#datacenter-longitude").FillAsync("-90");
         await page.Locator("#datacenter-longitude").BlurAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Enter a latitude between -90 and 90.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Enter the latitude in decimal degrees between -90 and 90, such as 35.14.")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".cd-history li[data-action=Update]")).ToHaveCountAsync(1);
         await using var check = browser.App.CreateDbContext();
         Assert.Equal(45, (await check.DataCenters.SingleAsync(d => d.Name == "Test Campus Alpha")).Latitude);

@@ -66,6 +66,12 @@ public static class SourceRules
 /// <summary>Rules for a deal, including what publishing needs.</summary>
 public static class DealRules
 {
+    /// <summary>
+    /// What a term in months must be, in the words every writer uses: the rule below, the deal form when the
+    /// text is not a whole number, and the CSV import when the cell is not one.
+    /// </summary>
+    public static readonly string TermMonthsMessage = $"Enter the term as a whole number of months from 1 to {FieldLimits.MaxTermMonths}.";
+
     public static FieldErrors Validate(Deal deal, DateOnly today)
     {
         var errors = TextRules.Named("Title", "title", deal.Title, FieldLimits.Title, deal.Slug);
@@ -88,7 +94,7 @@ public static class DealRules
 
         if (deal.TermMonths is { } months && (months < 1 || months > FieldLimits.MaxTermMonths))
         {
-            errors.Add("TermMonths", $"Enter the term as 1 to {FieldLimits.MaxTermMonths} months.");
+            errors.Add("TermMonths", TermMonthsMessage);
         }
 
         if (deal.Parties.Count == 0)
@@ -199,6 +205,12 @@ public static class CompanyRules
 /// <summary>Rules for a data center and its capacity timeline.</summary>
 public static class DataCenterRules
 {
+    /// <summary>What a latitude must be, in the words the rule and the form (text that is not a number) both use.</summary>
+    public const string LatitudeMessage = "Enter the latitude in decimal degrees between -90 and 90, such as 35.14.";
+
+    /// <summary>What a longitude must be, in the words the rule and the form (text that is not a number) both use.</summary>
+    public const string LongitudeMessage = "Enter the longitude in decimal degrees between -180 and 180, such as -90.05.";
+
     public static FieldErrors Validate(DataCenter center, DateOnly today)
     {
         var errors = TextRules.Named("Name", "name", center.Name, FieldLimits.Name, center.Slug);
@@ -211,12 +223,12 @@ public static class DataCenterRules
         TextRules.Markdown(errors, "Description", "description", center.Description, FieldLimits.Description);
         if (center.Latitude is { } lat && (double.IsNaN(lat) || lat < -90 || lat > 90))
         {
-            errors.Add("Latitude", "Enter a latitude between -90 and 90.");
+            errors.Add("Latitude", LatitudeMessage);
         }
 
         if (center.Longitude is { } lon && (double.IsNaN(lon) || lon < -180 || lon > 180))
         {
-            errors.Add("Longitude", "Enter a longitude between -180 and 180.");
+            errors.Add("Longitude", LongitudeMessage);
         }
 
         if (center.Latitude.HasValue != center.Longitude.HasValue)

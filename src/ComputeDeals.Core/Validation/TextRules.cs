@@ -180,6 +180,15 @@ public static partial class TextRules
         && !string.IsNullOrEmpty(uri.Host) && uri.Host.Contains('.', StringComparison.Ordinal)
         && !value!.Any(char.IsWhiteSpace);
 
+    /// <summary>
+    /// An email address mail can be sent to: one bare address (no display name such as "Jo &lt;jo@example.com&gt;"), at most
+    /// <see cref="FieldLimits.Email"/> characters. The one test for every address the site takes: a new account's (the
+    /// admin page, <c>users add</c>, the first admin from configuration) and a reader's contact address on a correction.
+    /// </summary>
+    public static bool IsEmail(string? value) =>
+        !string.IsNullOrEmpty(value) && value.Length <= FieldLimits.Email
+        && System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value;
+
     /// <summary>An optional ISO 3166-1 alpha-2 country code.</summary>
     public static void Country(FieldErrors errors, string field, string? value)
     {
@@ -201,6 +210,13 @@ public static partial class TextRules
             errors.Add(field, $"Use only lowercase letters, digits and single hyphens, at most {Slugs.MaxLength} characters, such as \"{suggestion}\".");
         }
     }
+
+    /// <summary>
+    /// The one message for a slug another record of the kind uses now or used before (its old URLs redirect
+    /// there): the editors' save and the CSV import both say it.
+    /// </summary>
+    public static string SlugTaken(string slug) =>
+        $"The slug \"{slug}\" is already used by another record: change it, for example by adding the year.";
 
     /// <summary>
     /// A date between <see cref="MinDate"/> and <paramref name="latest"/> (or <see cref="MaxDate"/>). A required date

@@ -84,7 +84,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess a
             return new($"Unknown role \"{role}\": pick one of {string.Join(", ", AppRoles.All)}.");
         }
 
-        if (email.Length is 0 or > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        if (!TextRules.IsEmail(email))
         {
             return new("Enter the new user's email address, such as name@example.com.");
         }
@@ -154,6 +154,12 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, EditorAccess a
     /// <summary>Creates a user with a password and one role, or adds the role to an existing user.</summary>
     public static async Task<IdentityResult> AddUserAsync(IServiceProvider services, string email, string? password, string role)
     {
+        if (!TextRules.IsEmail(email))
+        {
+            // The same test as the admin page's: the command line and the first admin from configuration add no account the page would refuse.
+            return IdentityResult.Failed(new IdentityError { Code = "InvalidEmail", Description = $"\"{email}\" is not an email address: give one such as name@example.com." });
+        }
+
         var users = services.GetRequiredService<UserManager<AppUser>>();
         await EnsureRolesAsync(services);
         var user = await users.FindByEmailAsync(email);

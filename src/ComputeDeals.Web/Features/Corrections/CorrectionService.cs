@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using ComputeDeals.Web.Features.Accounts;
 
 namespace ComputeDeals.Web.Features.Corrections;
@@ -139,18 +138,12 @@ public sealed class CorrectionService(IDbContextFactory<AppDbContext> factory, E
             errors[nameof(SuggestionInput.Text)] = $"Keep it under {FieldLimits.CorrectionText:N0} characters (this is {text.Length:N0}).";
         }
 
-        var url = input.SourceUrl?.Trim() ?? string.Empty;
-        if (url.Length == 0)
+        // The same URL rule as a source an editor cites (the suggestion's source becomes one when applied).
+        var url = new FieldErrors();
+        TextRules.Url(url, nameof(SuggestionInput.SourceUrl), "source URL", input.SourceUrl?.Trim(), required: true, FieldLimits.Url);
+        if (url.For(nameof(SuggestionInput.SourceUrl)) is { } urlError)
         {
-            errors[nameof(SuggestionInput.SourceUrl)] = "Give the address of a source that shows the correct value.";
-        }
-        else if (url.Length > FieldLimits.Url)
-        {
-            errors[nameof(SuggestionInput.SourceUrl)] = $"The address is longer than {FieldLimits.Url:N0} characters.";
-        }
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
-        {
-            errors[nameof(SuggestionInput.SourceUrl)] = "The source must be a web address starting with http:// or https://.";
+            errors[nameof(SuggestionInput.SourceUrl)] = urlError;
         }
 
         var email = input.ContactEmail?.Trim() ?? string.Empty;
@@ -158,7 +151,7 @@ public sealed class CorrectionService(IDbContextFactory<AppDbContext> factory, E
         {
             errors[nameof(SuggestionInput.ContactEmail)] = $"The email is longer than {FieldLimits.Email} characters.";
         }
-        else if (email.Length > 0 && (!MailAddress.TryCreate(email, out var address) || address.Address != email))
+        else if (email.Length > 0 && !TextRules.IsEmail(email))
         {
             errors[nameof(SuggestionInput.ContactEmail)] = "That does not look like an email address (or leave it empty).";
         }

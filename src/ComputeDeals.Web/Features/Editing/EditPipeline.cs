@@ -178,72 +178,84 @@ public sealed class EditPipeline(
     public Task<EditResult> SaveAsync<T>(
         ClaimsPrincipal user, T input, EntityKind kind, Func<T, DateOnly, FieldErrors> rules, SaveSteps<T> steps, CancellationToken cancellationToken = default)
         where T : class, ISoftDeletable =>
-        RunAsync(user, kind, input.Id, async scope =>
+        RunAsync(user, kind, input.Id, scope => SaveStepAsync(scope, input, kind, rules, steps, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The body of <see cref="SaveAsync{T}"/> inside an open <see cref="RunAsync"/>: a write of several records in one
+    /// transaction (the CSV import) runs it once per record, so each is checked and recorded exactly as a form's save is.
+    /// </summary>
+    public async Task<EditStep> SaveStepAsync<T>(
+        EditScope scope, T input, EntityKind kind, Func<T, DateOnly, FieldErrors> rules, SaveSteps<T> steps, CancellationToken cancellationToken = default)
+        where T : class, ISoftDeletable
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(steps);
+        var db = scope.Db;
+        var errors = rules(input, scope.Today);
+        if (steps.LiveCompany is { } company)
         {
-            var db = scope.Db;
-            var errors = rules(input, scope.Today);
-            if (steps.LiveCompany is { } company)
+            await RequireLiveCompanyAsync(errors, db, company.Id, company.Field, company.Message, cancellationToken);
+        }
+
+        if (steps.Check is not null)
+        {
+            await steps.Check(scope, errors);
+        }
+
+        if (!errors.IsValid)
+        {
+            return EditStep.Fail(EditResult.Invalid(errors));
+        }
+
+        var isNew = input.Id == 0;
+        T entity;
+        Snapshot? before = null;
+        if (isNew)
+        {
+            entity = steps.Create();
+            db.Add(entity);
+        }
+        else
+        {
+            var existing = await steps.Find(db);
+            if (existing is null)
             {
-                await RequireLiveCompanyAsync(errors, db, company.Id, company.Field, company.Message, cancellationToken);
+                return EditStep.Fail(EditResult.NotFound);
             }
 
-            if (steps.Check is not null)
+            entity = existing;
+            before = await steps.Snapshot(db, entity);
+            if (entity.Version != input.Version)
             {
-                await steps.Check(scope, errors);
+                var mine = await steps.Snapshot(db, input);
+                return EditStep.Fail(await ConflictAsync(kind, entity.Id, Snapshot.Diff(before, mine), cancellationToken));
             }
 
-            if (!errors.IsValid)
+            db.Entry(entity).Property(e => e.Version).OriginalValue = input.Version;
+        }
+
+        if (steps.Slug is { } slug)
+        {
+            var taken = await slug.TakenByOther(db);
+            if (await ChangeSlugAsync(db, kind, entity.Id, isNew ? null : slug.Of(entity), slug.Of(input), taken, scope.Now, cancellationToken) is { } slugError)
             {
-                return EditStep.Fail(EditResult.Invalid(errors));
+                return EditStep.Fail(EditResult.Invalid("Slug", slugError));
             }
+        }
 
-            var isNew = input.Id == 0;
-            T entity;
-            Snapshot? before = null;
-            if (isNew)
-            {
-                entity = steps.Create();
-                db.Add(entity);
-            }
-            else
-            {
-                var existing = await steps.Find(db);
-                if (existing is null)
-                {
-                    return EditStep.Fail(EditResult.NotFound);
-                }
+        var action = isNew ? ChangeAction.Create : steps.UpdateAction?.Invoke(entity) ?? ChangeAction.Update;
+        await steps.Apply(scope, entity);
+        var changes = Snapshot.Diff(before, await steps.Snapshot(db, entity));
+        if (!isNew && changes.Count > 0)
+        {
+            // Mark the entity itself modified so its version moves even when only child rows changed.
+            db.Entry(entity).Property(e => e.UpdatedAt).IsModified = true;
+        }
 
-                entity = existing;
-                before = await steps.Snapshot(db, entity);
-                if (entity.Version != input.Version)
-                {
-                    var mine = await steps.Snapshot(db, input);
-                    return EditStep.Fail(await ConflictAsync(kind, entity.Id, Snapshot.Diff(before, mine), cancellationToken));
-                }
-
-                db.Entry(entity).Property(e => e.Version).OriginalValue = input.Version;
-            }
-
-            if (steps.Slug is { } slug)
-            {
-                var taken = await slug.TakenByOther(db);
-                if (await ChangeSlugAsync(db, kind, entity.Id, isNew ? null : slug.Of(entity), slug.Of(input), taken, scope.Now, cancellationToken) is { } slugError)
-                {
-                    return EditStep.Fail(EditResult.Invalid("Slug", slugError));
-                }
-            }
-
-            var action = isNew ? ChangeAction.Create : steps.UpdateAction?.Invoke(entity) ?? ChangeAction.Update;
-            await steps.Apply(scope, entity);
-            var changes = Snapshot.Diff(before, await steps.Snapshot(db, entity));
-            if (!isNew && changes.Count > 0)
-            {
-                // Mark the entity itself modified so its version moves even when only child rows changed.
-                db.Entry(entity).Property(e => e.UpdatedAt).IsModified = true;
-            }
-
-            return EditStep.Done(action, changes, () => (entity.Id, steps.Slug?.Of(entity), entity.Version));
-        }, cancellationToken);
+        return EditStep.Done(action, changes, () => (entity.Id, steps.Slug?.Of(entity), entity.Version));
+    }
 
     /// <summary>
     /// The shared soft-delete and restore step of every editor: refuses a stale version, records the
@@ -299,7 +311,7 @@ public sealed class EditPipeline(
         var history = await db.SlugHistory.Where(h => h.EntityKind == kind && h.OldSlug == newSlug).FirstOrDefaultAsync(cancellationToken);
         if (takenByOther || (history is not null && history.EntityId != entityId))
         {
-            return $"The slug \"{newSlug}\" is already used by another record: change it, for example by adding the year.";
+            return TextRules.SlugTaken(newSlug);
         }
 
         if (history is not null)

@@ -47,6 +47,18 @@ public abstract class EntityEditor<T>(EditPipeline pipeline, EntityKind kind)
         return pipeline.SaveAsync(user, input, kind, Rules, steps(input, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// The kind's save inside a write that is already open (<see cref="EditPipeline.RunAsync"/>), for a write of several
+    /// records in one transaction such as the CSV import: the same cleaning, rules, store checks and change record as
+    /// <see cref="SaveAsync(ClaimsPrincipal, T, CancellationToken)"/>.
+    /// </summary>
+    public Task<EditStep> SaveStepAsync(EditScope scope, T input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Normalize(input);
+        return pipeline.SaveStepAsync(scope, input, kind, Rules, Steps(input, cancellationToken), cancellationToken);
+    }
+
     /// <summary>Soft-deletes (hides everywhere) or restores the record.</summary>
     public Task<EditResult> SetDeletedAsync(ClaimsPrincipal user, int id, Guid version, bool deleted, CancellationToken cancellationToken = default) =>
         pipeline.SetDeletedAsync(user, kind, id, version, deleted, Records, SlugOf, cancellationToken);

@@ -16,7 +16,7 @@ public sealed record ImportPreview(IReadOnlyList<Deal> Deals, IReadOnlyList<Impo
 /// ids), then all rows are created as drafts in one transaction, or none are.
 /// </summary>
 public sealed class DealImportService(
-    IDbContextFactory<AppDbContext> factory, EditorAccess access, EditPipeline pipeline, TimeProvider time, ILogger<DealImportService> logger)
+    IDbContextFactory<AppDbContext> factory, EditorAccess access, EditPipeline pipeline, DealEditor editor, ILogger<DealImportService> logger)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
@@ -102,7 +102,6 @@ public sealed class DealImportService(
         var centerBySlug = await db.DataCenters.AsNoTracking().Where(d => !d.IsDeleted).ToDictionaryAsync(d => d.Slug, d => d.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var existingSlugs = (await db.Deals.IgnoreQueryFilters().Select(d => d.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         existingSlugs.UnionWith(await db.SlugHistory.Where(h => h.EntityKind == EntityKind.Deal).Select(h => h.OldSlug).ToListAsync(cancellationToken));
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var deals = new List<Deal>();
         var problems = new List<ImportError>();
         var fileSlugs = new HashSet<string>(StringComparer.Ordinal);
@@ -126,7 +125,9 @@ public sealed class DealImportService(
             // it are dropped, and so are those about the empty or defaulted cells of a figure it belongs to.
             var unreadable = rowErrors.Select(e => e.Column).ToHashSet(StringComparer.Ordinal);
             var unreadableFigures = unreadable.Select(FigureOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var ruleErrors = DealRules.Validate(deal, today);
+            // The deal form's save: the same cleaning (an exact figure with one number gets it at both ends, a
+            // blank optional figure is none) and the same rules in Core, so a row and a form agree on what is valid.
+            var ruleErrors = editor.Validate(deal);
             foreach (var field in ruleErrors.Fields)
             {
                 var column = ColumnOf(field);
@@ -140,7 +141,7 @@ public sealed class DealImportService(
 
             if (Slugs.IsValid(deal.Slug) && (existingSlugs.Contains(deal.Slug) || !fileSlugs.Add(deal.Slug)))
             {
-                rowErrors.Add(new ImportError(rowNumber, "slug", $"The slug \"{deal.Slug}\" is already used: give the row its own slug."));
+                rowErrors.Add(new ImportError(rowNumber, "slug", TextRules.SlugTaken(deal.Slug)));
             }
 
             problems.AddRange(rowErrors.DistinctBy(e => (e.Column, e.Message)));
@@ -173,19 +174,23 @@ public sealed class DealImportService(
                 : EditResult.Invalid("file", "Fix every row's problems first: nothing is imported while any row has an error.");
         }
 
+        // Each deal is saved by the deal editor's own step (cleaning, rules, live companies and data centers, free
+        // slug, change record) inside one transaction: the server checks again what the preview checked, and
+        // one refused deal leaves nothing saved.
         var result = await pipeline.RunAsync(user, EntityKind.Deal, 0, async scope =>
         {
-            var names = await scope.Db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-            var centerNames = await scope.Db.DataCenters.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
             var records = new List<EditRecord>();
             foreach (var input in preview.Deals)
             {
-                // Imported deals are drafts: the preview never sets IsPublished.
-                var deal = new Deal { Title = input.Title, Slug = input.Slug };
-                scope.Db.Deals.Add(deal);
-                await DealEditor.ApplyAsync(scope.Db, deal, input, scope.Now, cancellationToken);
-                var changes = Snapshot.Diff(null, Snapshots.Of(deal, names, centerNames));
-                records.Add(new EditRecord(ChangeAction.Create, changes, () => (deal.Id, deal.Slug, deal.Version)));
+                // Imported deals are new drafts: the editor's create never publishes.
+                input.Id = 0;
+                var step = await editor.SaveStepAsync(scope, input, cancellationToken);
+                if (step.Failure is { } failure)
+                {
+                    return EditStep.Fail(Refused(input, failure));
+                }
+
+                records.AddRange(step.Records);
             }
 
             return EditStep.DoneAll(records);
@@ -198,6 +203,13 @@ public sealed class DealImportService(
         }
 
         return result;
+    }
+
+    /// <summary>A deal the commit refused (the store changed since the preview): which one, and why, under "file".</summary>
+    private static EditResult Refused(Deal deal, EditResult failure)
+    {
+        var why = failure.Errors is { IsValid: false } errors ? errors.For(errors.Fields.First()) : failure.Outcome.ToString();
+        return EditResult.Invalid("file", $"\"{deal.Title}\" can no longer be imported: {why} Nothing was imported: preview the file again.");
     }
 
     /// <summary>The cell without the single quote the export puts before text a spreadsheet would run as a formula.</summary>
@@ -232,7 +244,7 @@ public sealed class DealImportService(
             }
             else
             {
-                errors.Add(new ImportError(row, "term_months", "Write the term as a whole number of months, such as 60."));
+                errors.Add(new ImportError(row, "term_months", DealRules.TermMonthsMessage));
             }
         }
 

@@ -81,6 +81,26 @@ public class UserCommandsTests(TestAppFactory app) : IClassFixture<TestAppFactor
         Assert.Null(await RolesAsync(app, "x@example.com"));
     }
 
+    // One test of an email address (TextRules.IsEmail) for every way an account is added: the command line
+    // refuses what the admin page refuses, where it used to store any text as a user name.
+    [Theory]
+    [InlineData("not-an-address")]
+    [InlineData("Jo <cli-jo@example.com>")]
+    public async Task An_address_the_admin_page_refuses_is_refused_by_users_add_too(string email)
+    {
+        var admin = await app.CreateUserAsync("cli-page-admin@example.com", AppRoles.Admin);
+        var caller = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, admin), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "cli-page-admin@example.com")], "test"));
+        var page = await app.Services.CreateScope().ServiceProvider.GetRequiredService<UserAdminService>().CreateUserAsync(caller, email, AppRoles.Editor);
+
+        var (code, _, error) = await UsersAsync(app, NewPassword + "\n", "add", "--email", email, "--role", "Editor");
+
+        Assert.Equal("Enter the new user's email address, such as name@example.com.", page.Error);
+        Assert.Equal(1, code);
+        Assert.Contains($"Could not add the user: \"{email}\" is not an email address: give one such as name@example.com.", error, StringComparison.Ordinal);
+        Assert.Null(await RolesAsync(app, email));
+    }
+
     [Fact]
     public async Task A_password_the_rules_refuse_adds_nobody_and_says_why()
     {

@@ -115,6 +115,26 @@ public class CorrectionTests(CorrectionsAppFactory app) : IClassFixture<Correcti
         Assert.Empty(await StoredAsync(marker));
     }
 
+    // A suggestion's source becomes a cited source when an editor applies it: the reader's form refuses
+    // what the editors' source rule refuses, in the same words (an intranet host, a URL with a space).
+    [Theory]
+    [InlineData("https://intranet/report")]
+    [InlineData("https://example.com/a report")]
+    [InlineData("javascript:alert(1)")]
+    public async Task A_source_url_is_refused_with_the_words_of_the_editors_source_rule(string url)
+    {
+        var marker = "marker-rule-" + Guid.NewGuid().ToString("N");
+        var expected = SourceRules.Validate(new Source { Url = url, Title = "A report" }, DateOnly.FromDateTime(DateTime.UtcNow)).For("Url");
+
+        var response = await SuggestForm.PostAsync(app.CreateBrowserLikeClient(), $"The capacity is wrong ({marker}).", url);
+
+        Assert.NotNull(expected);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await PageClient.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal(expected, page.QuerySelector(".cd-field-error[data-field='SourceUrl']")?.TextContent.Trim());
+        Assert.Empty(await StoredAsync(marker));
+    }
+
     [Fact]
     public async Task Huge_text_and_a_bad_email_are_refused_with_clear_errors()
     {

@@ -124,6 +124,26 @@ public class DealImportTests(TestAppFactory app) : EditingTestBase(app), IClassF
         Assert.Empty(preview.Deals);
     }
 
+    // The term's rule has one message: the form says it for "two years" and for 1201 (NumberAndSlugInputTests),
+    // and the import says the same for the same cells.
+    [Theory]
+    [InlineData("two years")]
+    [InlineData("1201")]
+    [InlineData("0")]
+    public async Task A_bad_term_in_months_gets_the_message_the_form_shows(string months)
+    {
+        var editor = await UserAsync("import-term@example.com", AppRoles.Editor);
+        var csv = Header + ",term_months\n" +
+                  $"Term row,2026-04-01,CloudCommitment,Announced,Google:Provider,1,1,Exact,,,,https://example.com/term,T,{months}\n";
+
+        var preview = await Service<DealImportService>().PreviewAsync(editor, csv);
+
+        var error = Assert.Single(preview.Errors);
+        Assert.Equal((2, "term_months"), (error.Row, error.Column));
+        Assert.Equal("Enter the term as a whole number of months from 1 to 1200.", error.Message);
+        Assert.Empty(preview.Deals);
+    }
+
     // An empty date cell is a missing date, not one out of range ("Enter an announcement date between 1990-01-01 and …").
     [Fact]
     public async Task An_empty_announcement_date_is_reported_as_missing()

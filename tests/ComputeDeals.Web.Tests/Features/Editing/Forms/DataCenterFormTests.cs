@@ -74,6 +74,29 @@ public class DataCenterFormTests(TestAppFactory app) : EditorPageContext(app), I
         Assert.Contains("Memphis", await TextAsync("/datacenters/form-campus-two"), StringComparison.Ordinal);
     }
 
+    // The field's "not a number" and the rule's "out of range" are one message (DataCenterRules.LatitudeMessage),
+    // and neither saves anything.
+    [Theory]
+    [InlineData("north")]
+    [InlineData("999")]
+    public async Task A_latitude_that_is_not_a_number_or_out_of_range_gets_the_same_message_and_nothing_is_saved(string typed)
+    {
+        await SignInEditorAsync($"dc-latitude-{typed}@example.com");
+        var page = Render<DataCenterEditPage>();
+        page.WaitForAssertion(() => Field(page, "Name"));
+        var name = $"Latitude Campus {typed}";
+
+        Field(page, "Name").Input(name);
+        Pick(page, "Operator", "xAI");
+        page.Find("#datacenter-latitude").Change(typed);
+        page.Find("#datacenter-longitude").Change("10");
+        Click(page, "Save");
+
+        page.WaitForAssertion(() => Assert.Contains("Enter the latitude in decimal degrees between -90 and 90, such as 35.14.", page.Markup, StringComparison.Ordinal));
+        await using var db = App.CreateDbContext();
+        Assert.False(await db.DataCenters.IgnoreQueryFilters().AnyAsync(d => d.Name == name));
+    }
+
     [Fact]
     public async Task A_colleagues_save_in_between_is_merged_and_the_editor_picks_where_both_changed_a_field()
     {
