@@ -36,7 +36,7 @@ public static class SourcesEndpoints
             }
         }
 
-        foreach (var row in snapshot.Dataset.DataCenters.SelectMany(d => d.Capacity))
+        foreach (var row in DataCenterListQuery.Public(snapshot).SelectMany(d => d.Capacity))
         {
             if (row.SourceId is { } id)
             {

@@ -40,6 +40,17 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
                 new CapacityRow(new DateOnly(2099, 1, 1), DatePrecision.Day, Figure.Exact(900), null, null, FacilityStatus.Operational),
             ],
         });
+        // A data center whose operator was deleted: it has no page, so it is in no list, search or export.
+        var gone = new Company { Name = "Gone Compute", Slug = "gone-compute", Kind = CompanyKind.Other, IsDeleted = true, CreatedAt = now, UpdatedAt = now };
+        db.DataCenters.Add(new DataCenter
+        {
+            Name = "Ghost Hall", Slug = "ghost-hall", Operator = gone, City = "Wellington", Country = "NZ", Status = FacilityStatus.Operational,
+            CreatedAt = now, UpdatedAt = now,
+            Capacity = [new CapacityRow(new DateOnly(2025, 1, 1), DatePrecision.Day, Figure.Exact(50), null, null, FacilityStatus.Operational)
+            {
+                Source = new Source { Url = "https://example.org/ghost-hall", Title = "Ghost Hall opens", Publisher = "Example" },
+            }],
+        });
         var anthropic = await db.Companies.SingleAsync(c => c.Slug == "anthropic");
         db.Deals.Add(new Deal
         {
@@ -183,6 +194,24 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
         // The bad values are left out: the page shows every row, as with no filter.
         var all = await app.GetPageAsync(pageUrl[..pageUrl.IndexOf('?', StringComparison.Ordinal)]);
         Assert.Equal(all.QuerySelectorAll("table tbody tr").Length, page.QuerySelectorAll("table tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task A_data_center_whose_operator_was_deleted_is_in_no_list_search_choice_or_source_list()
+    {
+        var client = app.CreateClient();
+
+        var list = await app.GetPageAsync("/datacenters");
+        var search = await app.GetPageAsync("/search?q=ghost");
+        var sources = await client.GetStringAsync(new Uri("/api/v1/sources", UriKind.Relative));
+        var profile = await app.NoRedirects().GetAsync(new Uri("/datacenters/ghost-hall", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, profile.StatusCode);
+        Assert.DoesNotContain(list.QuerySelectorAll("table tbody tr td:first-child a"), a => a.GetAttribute("href") == "/datacenters/ghost-hall");
+        Assert.DoesNotContain(list.QuerySelectorAll("#datacenters-country option"), o => o.GetAttribute("value") == "NZ");
+        Assert.Empty(search.QuerySelectorAll("[data-kind='datacenters'] li"));
+        Assert.Empty(await ApiSlugsAsync("/api/v1/datacenters?q=ghost"));
+        Assert.DoesNotContain("https://example.org/ghost-hall", sources, StringComparison.Ordinal);
     }
 
     private async Task<List<string>> ApiSlugsAsync(string path, bool ordered = true)
