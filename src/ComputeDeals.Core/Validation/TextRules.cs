@@ -49,6 +49,12 @@ public static partial class TextRules
         return false;
     }
 
+    /// <summary>
+    /// The one message for a reference picked from a list whose record is gone (never existed, or deleted since the form
+    /// loaded it): the store check every editor and the CSV import's commit run says it.
+    /// </summary>
+    public static string Gone(string what) => $"That {what} does not exist (or was deleted): pick one from the list.";
+
     /// <summary>An optional plain-text field: no markup, bounded length.</summary>
     public static void Plain(FieldErrors errors, string field, string label, string? value, int maxLength)
     {

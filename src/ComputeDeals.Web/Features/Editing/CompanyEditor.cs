@@ -29,7 +29,7 @@ public sealed class CompanyEditor(EditPipeline pipeline) : EntityEditor<Company>
             Check = async (scope, errors) =>
             {
                 var db = scope.Db;
-                if (!await EditPipeline.RequireLiveCompanyAsync(errors, db, input.ParentId, "ParentId", "That parent company does not exist: pick one from the list.", cancellationToken)
+                if (!await EditPipeline.RequireLiveCompanyAsync(errors, db, input.ParentId, "ParentId", TextRules.Gone("parent company"), cancellationToken)
                     && input.ParentId is { } p && input.Id != 0 && await CreatesCycleAsync(db, input.Id, p, cancellationToken))
                 {
                     errors.Add("ParentId", "That company is already below this one: pick a parent that is not one of its subsidiaries.");

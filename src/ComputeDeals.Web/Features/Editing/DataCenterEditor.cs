@@ -16,7 +16,7 @@ public sealed class DataCenterEditor(EditPipeline pipeline) : EntityEditor<DataC
 
     protected override SaveSteps<DataCenter> Steps(DataCenter input, CancellationToken cancellationToken) => new()
         {
-            LiveCompany = new LiveCompanyStep(input.OperatorId, "OperatorId", "That operator does not exist: pick a company from the list."),
+            LiveCompany = new LiveCompanyStep(input.OperatorId, "OperatorId", TextRules.Gone("operator company")),
             Create = () => new DataCenter { Name = input.Name, Slug = input.Slug },
             Find = db => db.DataCenters.Include(d => d.Capacity).ThenInclude(r => r.Source).FirstOrDefaultAsync(d => d.Id == input.Id, cancellationToken),
             Snapshot = async (db, center) => Snapshots.Of(center, await EditPipeline.CompanyNameAsync(db, center.OperatorId, cancellationToken)),

@@ -94,12 +94,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
 
         foreach (var link in input.Sources)
         {
-            if (link.Source is { } source)
-            {
-                source.Url = source.Url?.Trim() ?? string.Empty;
-                source.Title = TextRules.CleanRequired(source.Title);
-                source.Publisher = EditPipeline.Clean(source.Publisher);
-            }
+            EditPipeline.NormalizeSource(link.Source, urlAsTitle: false);
         }
     }
 
@@ -111,7 +106,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         {
             if (input.Parties[i].CompanyId > 0 && !known.Contains(input.Parties[i].CompanyId))
             {
-                errors.Add($"Parties[{i}].CompanyId", "That company does not exist (or was deleted): pick one from the list.");
+                errors.Add($"Parties[{i}].CompanyId", TextRules.Gone("company"));
             }
         }
 
@@ -121,7 +116,7 @@ public sealed class DealEditor(IDbContextFactory<AppDbContext> factory, EditPipe
         {
             if (input.DataCenters[i].DataCenterId > 0 && !knownCenters.Contains(input.DataCenters[i].DataCenterId))
             {
-                errors.Add($"DataCenters[{i}].DataCenterId", "That data center does not exist (or was deleted): pick one from the list.");
+                errors.Add($"DataCenters[{i}].DataCenterId", TextRules.Gone("data center"));
             }
         }
     }

@@ -367,7 +367,13 @@ public sealed class EditPipeline(
         companyId is null ? null : await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Cleans an optional cited source (a capacity row's, a valuation's): trimmed URL, the URL as title when none is given.</summary>
-    internal static void NormalizeCitedSource(Source? source)
+    internal static void NormalizeCitedSource(Source? source) => NormalizeSource(source, urlAsTitle: true);
+
+    /// <summary>
+    /// Cleans a source in place: trimmed URL, clean title and publisher. A deal's source needs its own title (blank stays
+    /// blank for the rules to name); an optional citation without one takes its URL (<paramref name="urlAsTitle"/>).
+    /// </summary>
+    internal static void NormalizeSource(Source? source, bool urlAsTitle)
     {
         if (source is null)
         {
@@ -375,7 +381,7 @@ public sealed class EditPipeline(
         }
 
         source.Url = source.Url?.Trim() ?? string.Empty;
-        source.Title = TextRules.Clean(source.Title) ?? source.Url;
+        source.Title = TextRules.Clean(source.Title) ?? (urlAsTitle ? source.Url : string.Empty);
         source.Publisher = Clean(source.Publisher);
     }
 

@@ -14,7 +14,7 @@ public sealed class ValuationEditor(EditPipeline pipeline) : EntityEditor<Valuat
 
     protected override SaveSteps<Valuation> Steps(Valuation input, CancellationToken cancellationToken) => new()
         {
-            LiveCompany = new LiveCompanyStep(input.CompanyId, "CompanyId", "That company does not exist: pick one from the list."),
+            LiveCompany = new LiveCompanyStep(input.CompanyId, "CompanyId", TextRules.Gone("company")),
             Create = () => new Valuation(),
             Find = db => db.Valuations.IgnoreQueryFilters().Include(v => v.Source).FirstOrDefaultAsync(v => v.Id == input.Id, cancellationToken),
             Snapshot = async (db, valuation) => Snapshots.Of(valuation, await EditPipeline.CompanyNameAsync(db, valuation.CompanyId, cancellationToken)),
