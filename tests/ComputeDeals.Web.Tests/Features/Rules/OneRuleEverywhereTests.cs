@@ -88,6 +88,8 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
 
         Assert.Equal(expected, profile.QuerySelector("[data-location]")!.TextContent);
         Assert.Equal(expected, RowCell(list, slug, 2));
+        // The accelerator type stays a separate word after the count ("220,000 NVIDIA…", not "220,000NVIDIA…").
+        Assert.DoesNotMatch(@"[\d)][A-Za-z]", RowCell(list, slug, 5));
         Assert.Equal(expected, RowCell(company, slug, 1));
         Assert.Equal(expected, json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("slug").GetString() == slug).GetProperty("location").GetString());
         Assert.Equal(expected, csv.Single(r => r["slug"] == slug)["location"]);
