@@ -78,11 +78,12 @@ public sealed class DataCenterListQuery(ReadModel.ReadModel readModel, TimeProvi
                 d.Slug, d.Name, op.Slug, op.Name, d.Location, d.Status,
                 row?.Power, row?.AcceleratorType, row?.Accelerators, row?.EffectiveDate);
         });
-        // Sorting by power uses the figure's floor; undisclosed power sorts last, never as zero.
+        // Sorting by power uses the figure's sort key (Figure.SortKeyRule, as the deals' MW and value
+        // sorts do: the high end, else the low end); undisclosed or unreported power sorts last, never as zero.
         return filter.SortKey switch
         {
             "operator" => [.. rows.OrderBy(r => r.OperatorName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)],
-            "power" => [.. rows.OrderBy(r => r.CurrentPower?.Floor is null).ThenByDescending(r => r.CurrentPower?.Floor).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)],
+            "power" => [.. rows.OrderBy(r => r.CurrentPower?.SortKey is null).ThenByDescending(r => r.CurrentPower?.SortKey).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)],
             "status" => [.. rows.OrderBy(r => r.Status).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)],
             _ => [.. rows],
         };

@@ -40,6 +40,13 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
                 new CapacityRow(new DateOnly(2099, 1, 1), DatePrecision.Day, Figure.Exact(900), null, null, FacilityStatus.Operational),
             ],
         });
+        // "Up to 2,000 MW" sorts by its upper bound, as a deal's MW does, not as undisclosed.
+        db.DataCenters.Add(new DataCenter
+        {
+            Name = "Upland Yard", Slug = "upland-yard", Operator = quillon, Country = "CA", Status = FacilityStatus.Planned, CreatedAt = now, UpdatedAt = now,
+            Capacity = [new CapacityRow(new DateOnly(2025, 6, 1), DatePrecision.Month, Figure.UpTo(2000), null, null, FacilityStatus.Planned)],
+        });
+
         // A data center whose operator was deleted: it has no page, so it is in no list, search or export.
         var gone = new Company { Name = "Gone Compute", Slug = "gone-compute", Kind = CompanyKind.Other, IsDeleted = true, CreatedAt = now, UpdatedAt = now };
         db.DataCenters.Add(new DataCenter
@@ -109,6 +116,16 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
         Assert.Equal(expected, csv.Single()["power_text"]);
     }
 
+    [Fact]
+    public async Task Power_sorts_by_the_figure_sort_key_like_the_deals_mw()
+    {
+        var page = await app.GetPageAsync("/datacenters?operator=quillon&sort=power");
+
+        // Up to 2,000 MW (key 2,000) before exactly 120 MW; "up to" is not undisclosed.
+        Assert.Equal(["upland-yard", "site-seven"], page.QuerySelectorAll("table tbody tr td:first-child a").Select(a => a.GetAttribute("href")!.Split('/')[^1]));
+        Assert.Equal(2000, Figure.UpTo(2000).SortKey);
+    }
+
     [Theory]
     [InlineData("quillon")]   // a data center only by its operator's name, a deal only by a party's name
     [InlineData("saskatch")]  // a region
@@ -151,6 +168,7 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
     [InlineData("/datacenters?q=quillon")]
     [InlineData("/datacenters?q=ca&sort=status")]
     [InlineData("/datacenters?operator=xai&sort=power")]
+    [InlineData("/datacenters?operator=quillon&sort=power")]
     [InlineData("/companies?q=aws")]
     [InlineData("/companies?country=ca")]
     public async Task The_list_page_its_json_and_its_csv_read_the_filters_alike(string pageUrl)
