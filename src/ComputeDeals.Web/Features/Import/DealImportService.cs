@@ -202,7 +202,10 @@ public sealed class DealImportService(
             return new EditResult(EditOutcome.Saved, preview.Deals.Count);
         }
 
-        return result;
+        // The import page shows a refused commit under "file": so does a refusal the store gave (a unique slug, say).
+        return result.Errors is { } errors && errors.For("file") is null && errors.Fields.FirstOrDefault() is { } field
+            ? EditResult.Invalid("file", errors.For(field)!)
+            : result;
     }
 
     /// <summary>A deal the commit refused (the store changed since the preview): which one, and why, under "file".</summary>

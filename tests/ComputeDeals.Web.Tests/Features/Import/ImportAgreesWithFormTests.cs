@@ -72,6 +72,25 @@ public class ImportAgreesWithFormTests(TestAppFactory app) : EditingTestBase(app
         Assert.Equal(before, await CountsAsync());
     }
 
+    // Two deals of one file with the same slug pass every check that reads the store (neither is saved yet): the
+    // unique index refuses the second, the whole file stays unsaved, and the page's "file" message says so.
+    [Fact]
+    public async Task Two_deals_of_one_commit_with_one_slug_are_refused_by_the_store_under_file_and_nothing_is_saved()
+    {
+        var editor = await UserAsync("agree-twice@example.com", AppRoles.Editor);
+        var slug = $"twice-{Guid.NewGuid():N}"[..20];
+        var first = await NewDealAsync("Twice one");
+        var second = await NewDealAsync("Twice two");
+        first.Slug = second.Slug = slug;
+        var before = await CountsAsync();
+
+        var result = await Service<DealImportService>().CommitAsync(editor, new ImportPreview([first, second], [], 2));
+
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
+        Assert.StartsWith("The database refused the change", result.Errors!.For("file"), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
     // The server checks again on commit what the preview checked: a company deleted in between makes the
     // editor's own reference check refuse that deal, and the whole file is left unsaved.
     [Fact]
