@@ -206,6 +206,7 @@ public sealed record DataCenterDetailDto(
     string Slug,
     string Name,
     CompanyRefDto Operator,
+    [property: Description("\"City, Region, Country\" with blank parts left out, as the list and the pages write it.")] string Location,
     string? City,
     string? Region,
     string? Country,

@@ -30,6 +30,7 @@ public static class DataCentersEndpoints
             center.Slug,
             center.Name,
             CompaniesEndpoints.Ref(op.Slug, op.Name, links),
+            center.Location,
             center.City,
             center.Region,
             center.Country,

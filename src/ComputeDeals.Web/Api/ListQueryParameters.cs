@@ -98,6 +98,9 @@ public sealed record ValuationQueryParameters
 /// </summary>
 public static class QueryValues
 {
+    /// <summary>The longest search text any search box takes: /search and the q of every list, page, JSON and CSV alike.</summary>
+    public const int MaxTextLength = 200;
+
     public static T? Enum<T>(string name, string? text, Dictionary<string, string[]> errors) where T : struct, System.Enum
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -133,7 +136,7 @@ public static class QueryValues
         return null;
     }
 
-    public static string? Text(string name, string? text, Dictionary<string, string[]> errors, int maxLength = 100)
+    public static string? Text(string name, string? text, Dictionary<string, string[]> errors, int maxLength = MaxTextLength)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

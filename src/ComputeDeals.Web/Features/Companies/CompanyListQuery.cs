@@ -10,7 +10,6 @@ public sealed record CompanyRow(string Slug, string Name, CompanyKind Kind, stri
 /// </summary>
 public sealed record CompanyListFilter(string? Text = null, CompanyKind? Kind = null, string? Country = null, string? Sort = null)
 {
-    public const int MaxTextLength = 100;
 
     public static readonly IReadOnlyList<string> Sorts = ["name", "deals", "datacenters", "country"];
 
@@ -21,7 +20,7 @@ public sealed record CompanyListFilter(string? Text = null, CompanyKind? Kind = 
 
     /// <summary>Reads the query values; each bad one is reported in <paramref name="errors"/> by name and left out.</summary>
     public static CompanyListFilter Parse(string? q, string? kind, string? country, string? sort, Dictionary<string, string[]> errors) => new(
-        QueryValues.Text("q", q, errors, MaxTextLength),
+        QueryValues.Text("q", q, errors),
         QueryValues.Enum<CompanyKind>("kind", kind, errors),
         QueryValues.Country("country", country, errors),
         QueryValues.OneOf("sort", sort, Sorts, errors));

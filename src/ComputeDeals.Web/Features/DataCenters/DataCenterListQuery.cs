@@ -12,7 +12,6 @@ public sealed record DataCenterRow(
 /// </summary>
 public sealed record DataCenterListFilter(string? Text = null, string? Country = null, FacilityStatus? Status = null, string? Sort = null, string? Operator = null)
 {
-    public const int MaxTextLength = 100;
 
     public static readonly IReadOnlyList<string> Sorts = ["name", "operator", "power", "status"];
 
@@ -23,7 +22,7 @@ public sealed record DataCenterListFilter(string? Text = null, string? Country =
 
     /// <summary>Reads the query values; each bad one is reported in <paramref name="errors"/> by name and left out.</summary>
     public static DataCenterListFilter Parse(string? q, string? country, string? status, string? sort, string? operatorSlug, Dictionary<string, string[]> errors) => new(
-        QueryValues.Text("q", q, errors, MaxTextLength),
+        QueryValues.Text("q", q, errors),
         QueryValues.Country("country", country, errors),
         QueryValues.Enum<FacilityStatus>("status", status, errors),
         QueryValues.OneOf("sort", sort, Sorts, errors),

@@ -20,7 +20,6 @@ public sealed record DealFilter
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
-    public const int MaxTextLength = 200;
 
     public static readonly DealFilter Default = new();
 
@@ -74,9 +73,9 @@ public sealed record DealFilter
         var filter = new DealFilter();
 
         // Each value is read by the rule every list's query shares (QueryValues): trimmed, at most
-        // MaxTextLength characters, camelCase enum names, yyyy-MM-dd dates, slugs; one message per rule.
+        // QueryValues.MaxTextLength characters, camelCase enum names, yyyy-MM-dd dates, slugs; one message per rule.
         string? Raw(string name) => values.GetValueOrDefault(name);
-        string? Text(string name) => QueryValues.Text(name, Raw(name), errors, MaxTextLength);
+        string? Text(string name) => QueryValues.Text(name, Raw(name), errors);
         T? EnumValue<T>(string name) where T : struct, Enum => QueryValues.Enum<T>(name, Raw(name), errors);
         DateOnly? DateValue(string name) => QueryValues.Date(name, Raw(name), errors);
         int? Integer(string name, int min, int max) => QueryValues.Integer(name, Raw(name), min, max, errors);

@@ -27,14 +27,13 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Compan
 /// </summary>
 public sealed class SearchQuery(ReadModel.ReadModel readModel)
 {
-    public const int MaxQueryLength = 200;
     public const int MaxPerKind = 50;
     private const int Candidates = 500;
 
     public static string Normalize(string? query)
     {
         var q = (query ?? "").Trim();
-        return q.Length > MaxQueryLength ? q[..MaxQueryLength] : q;
+        return q.Length > QueryValues.MaxTextLength ? q[..QueryValues.MaxTextLength] : q;
     }
 
     public Task<SearchResults> SearchAsync(string? query, CancellationToken cancellationToken = default) =>

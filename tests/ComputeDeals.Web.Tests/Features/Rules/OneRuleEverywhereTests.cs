@@ -84,6 +84,7 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
         var company = await app.GetPageAsync($"/companies/{operatorSlug}");
         using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/datacenters", UriKind.Relative)));
         var csv = Rfc4180Reader.ParseWithHeader(await client.GetStringAsync(new Uri("/api/v1/datacenters.csv", UriKind.Relative)), out _);
+        using var detail = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/datacenters/{slug}", UriKind.Relative)));
         var search = await app.GetPageAsync("/search?q=" + Uri.EscapeDataString(expected.Split(", ")[0]));
 
         Assert.Equal(expected, profile.QuerySelector("[data-location]")!.TextContent);
@@ -93,6 +94,7 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
         Assert.Equal(expected, RowCell(company, slug, 1));
         Assert.Equal(expected, json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("slug").GetString() == slug).GetProperty("location").GetString());
         Assert.Equal(expected, csv.Single(r => r["slug"] == slug)["location"]);
+        Assert.Equal(expected, detail.RootElement.GetProperty("location").GetString());
         var hit = search.QuerySelectorAll("[data-kind='datacenters'] li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == $"/datacenters/{slug}");
         Assert.Equal("location: " + expected, hit.QuerySelector(".cd-search-context")!.TextContent.Trim());
     }
@@ -214,6 +216,37 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
         // The bad values are left out: the page shows every row, as with no filter.
         var all = await app.GetPageAsync(pageUrl[..pageUrl.IndexOf('?', StringComparison.Ordinal)]);
         Assert.Equal(all.QuerySelectorAll("table tbody tr").Length, page.QuerySelectorAll("table tbody tr").Length);
+    }
+
+    [Theory]
+    [InlineData("/companies", "companies-q")]
+    [InlineData("/datacenters", "datacenters-q")]
+    [InlineData("/deals", "filter-q")]
+    [InlineData("/search", "cd-search-q")]
+    public async Task Every_search_box_takes_200_characters_and_a_list_names_a_longer_q(string path, string inputId)
+    {
+        var client = app.CreateClient();
+        var box = (await app.GetPageAsync(path)).GetElementById(inputId)!;
+        Assert.Equal("200", box.GetAttribute("maxlength"));
+
+        // 200 characters are a search like any other (no row has this text); 201 are named as an error.
+        var fits = await app.GetPageAsync($"{path}?q={new string('q', 200)}");
+        Assert.Empty(fits.QuerySelectorAll(".cd-query-errors li"));
+        if (path == "/search")
+        {
+            // /search cuts a longer q to 200 rather than refusing it.
+            var cut = await app.GetPageAsync($"{path}?q={new string('q', 201)}");
+            Assert.Equal(new string('q', 200), cut.GetElementById(inputId)!.GetAttribute("value"));
+            return;
+        }
+
+        var tooLong = await app.GetPageAsync($"{path}?q={new string('q', 201)}");
+        Assert.Equal(["q"], tooLong.QuerySelectorAll(".cd-query-errors li code").Select(c => c.TextContent));
+        var api = await client.GetAsync(new Uri($"/api/v1{path}?q={new string('q', 201)}", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, api.StatusCode);
+        var csv = await client.GetAsync(new Uri($"/api/v1{path}.csv?q={new string('q', 201)}", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, csv.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri($"/api/v1{path}?q={new string('q', 200)}", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
