@@ -148,6 +148,13 @@ public static class Labels
     public static string Moment(DateTimeOffset at) =>
         at.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A count with its noun: "1 deal", "0 deals", "1,234 deals" (grouped thousands, the one form for every
+    /// count line, caption and message; <paramref name="many"/> is the plural, which is not always one + "s").
+    /// </summary>
+    public static string Count(int count, string one, string many) =>
+        count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+
     /// <summary>The UTC day of a moment, as <see cref="Date"/> writes a day: "6 May 2026" (a record's "last updated").</summary>
     public static string Day(DateTimeOffset at) => Date(DateOnly.FromDateTime(at.UtcDateTime), DatePrecision.Day);
 

@@ -32,4 +32,12 @@ public class LabelsTests
         Assert.Equal(label, Labels.Of(action));
         Assert.Equal(capitalized, Labels.Capitalized(Labels.Of(action)));
     }
+
+    [Theory]
+    [InlineData(0, "0 data centers")]
+    [InlineData(1, "1 data center")]
+    [InlineData(2, "2 data centers")]
+    [InlineData(94900, "94,900 data centers")]
+    public void A_count_agrees_with_its_noun_and_groups_thousands(int count, string expected) =>
+        Assert.Equal(expected, Labels.Count(count, "data center", "data centers"));
 }

@@ -29,6 +29,18 @@ public class ListPagesTests(TestAppFactory app) : IClassFixture<TestAppFactory>
         Assert.Contains("15 deals · 2 with undisclosed value", page.QuerySelector(".cd-count")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/datacenters?q=abilene", "1 data center matches the filters")]
+    [InlineData("/datacenters?q=colossus", "2 data centers match the filters")]
+    [InlineData("/companies?q=cipher", "1 company matches the filters")]
+    [InlineData("/deals?q=colossus+1&view=table", "1 deal · 0 with undisclosed value")]
+    public async Task A_count_line_agrees_with_its_number(string url, string expected)
+    {
+        var page = await GetAsync(url);
+
+        Assert.StartsWith(expected, page.QuerySelector(".cd-count")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Company_list_shows_every_seeded_company_with_its_parent()
     {

@@ -218,8 +218,7 @@ public static class SiteCharts
     private static string AtFloor(int count) =>
         count <= 0 ? string.Empty : $" {Count(count, "“at least” figure")} drawn at {(count == 1 ? "its" : "their")} floor.";
 
-    private static string Count(int count, string noun) =>
-        count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {Plural(noun)}";
+    private static string Count(int count, string noun) => Labels.Count(count, noun, Plural(noun));
 
     private static string Plural(string noun) => noun == "site or contract" ? "sites or contracts" : noun + "s";
 }
