@@ -19,7 +19,7 @@ public interface IListParameters<in TQuery, TRow>
 /// <summary>Filters of /api/v1/companies and /api/v1/companies.csv: the same as the /companies page.</summary>
 public sealed record CompanyQueryParameters : IListParameters<Features.Companies.CompanyListQuery, Features.Companies.CompanyRow>
 {
-    [FromQuery(Name = "q"), Description("Text in the company's name or one of its aliases (at most 100 characters), as on /companies and /search.")]
+    [FromQuery(Name = "q"), Description("Text in the company's name or one of its aliases (at most 200 characters), as on /companies and /search.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "kind"), Description("Company kind: aiLab, hyperscaler, neocloud, chipMaker, investor, conglomerate or other.")]
@@ -57,7 +57,7 @@ public sealed record DataCenterQueryParameters : IListParameters<Features.DataCe
     [FromQuery(Name = "status"), Description("Facility status: planned, underConstruction, operational or decommissioned.")]
     public string? Status { get; init; }
 
-    [FromQuery(Name = "q"), Description("Text in the name, city, region, country code or operator's name (at most 100 characters), as on /datacenters and /search.")]
+    [FromQuery(Name = "q"), Description("Text in the name, city, region, country code or operator's name (at most 200 characters), as on /datacenters and /search.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "country"), Description("Two-letter country code, e.g. US.")]
@@ -202,7 +202,7 @@ public static class QueryValues
             return date;
         }
 
-        errors[name] = [$"'{name}' must be a date written yyyy-MM-dd, for example 2026-05-06."];
+        errors[name] = [$"'{text}' is not a date: use YYYY-MM-DD, such as 2026-06-01."];
         return null;
     }
 

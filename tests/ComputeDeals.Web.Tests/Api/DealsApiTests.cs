@@ -151,7 +151,7 @@ public class DealsApiTests(TestAppFactory app) : IClassFixture<TestAppFactory>
 
     [Theory]
     [InlineData("/api/v1/deals?type=merger", "type", "capacitySaleOrLease")]
-    [InlineData("/api/v1/deals?from=2026-13-01", "from", "yyyy-MM-dd")]
+    [InlineData("/api/v1/deals?from=2026-13-01", "from", "use YYYY-MM-DD")]
     [InlineData("/api/v1/deals?minValue=lots", "minValue", "US dollars")]
     [InlineData("/api/v1/deals?pageSize=0", "pageSize", "1 to 500")]
     [InlineData("/api/v1/deals?sort=size", "sort", "date, value, mw, title")]

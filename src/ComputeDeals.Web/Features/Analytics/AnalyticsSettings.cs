@@ -18,18 +18,7 @@ public sealed record AnalyticsSettings(DateOnly AsOf, DateOnly? Pinned, bool Rol
     public static AnalyticsSettings Read(DateOnly today, string? asOf, string? rollup)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        DateOnly? pinned = null;
-        if (!string.IsNullOrEmpty(asOf))
-        {
-            if (TryParseDate(asOf, out var date))
-            {
-                pinned = date;
-            }
-            else
-            {
-                errors["asOf"] = [$"'{asOf}' is not a date: use YYYY-MM-DD, such as 2026-06-01."];
-            }
-        }
+        var pinned = QueryValues.Date("asOf", asOf, errors);
 
         var flag = ParseFlag(rollup);
         if (flag is null)
@@ -39,10 +28,6 @@ public sealed record AnalyticsSettings(DateOnly AsOf, DateOnly? Pinned, bool Rol
 
         return new AnalyticsSettings(pinned ?? today, pinned, flag ?? false, errors);
     }
-
-    /// <summary>Reads an as-of date written as YYYY-MM-DD.</summary>
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>Reads a roll-up flag: true/false, 1/0 or absent (false); null for anything else.</summary>
     public static bool? ParseFlag(string? text) => text?.Trim().ToLowerInvariant() switch

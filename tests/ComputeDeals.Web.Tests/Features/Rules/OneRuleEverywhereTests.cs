@@ -249,6 +249,21 @@ public class OneRuleEverywhereTests(TestAppFactory app) : IClassFixture<TestAppF
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri($"/api/v1{path}?q={new string('q', 200)}", UriKind.Relative))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/v1/deals?from=June", "from")]
+    [InlineData("/api/v1/analytics/capacity?asOf=June", "asOf")]
+    [InlineData("/embed/charts/capacity-by-company?asOf=June", "asOf")]
+    public async Task A_bad_date_is_named_in_the_same_words_by_every_query(string url, string name)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("'June' is not a date: use YYYY-MM-DD, such as 2026-06-01.", problem.RootElement.GetProperty("errors").GetProperty(name)[0].GetString());
+        var page = await app.GetPageAsync("/deals?from=June");
+        Assert.Contains("'June' is not a date: use YYYY-MM-DD, such as 2026-06-01.", page.QuerySelector(".cd-query-errors")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_data_center_whose_operator_was_deleted_is_in_no_list_search_choice_or_source_list()
     {
